@@ -1,0 +1,29 @@
+"""mkdocs-macros module: thin wrappers around komunikat library code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from komunikat.site import operator_pages, template_pages
+from komunikat.site.state import catalog_for
+
+
+def define_env(env: Any) -> None:
+    root = Path(env.conf.config_file_path).parent
+
+    @env.macro
+    def template_catalogue() -> str:
+        return template_pages.catalogue_page(catalog_for(root))
+
+    @env.macro
+    def template_page(template_id: str) -> str:
+        return template_pages.template_page(catalog_for(root), template_id)
+
+    @env.macro
+    def operator_page(code: str) -> str:
+        return operator_pages.operator_page(catalog_for(root), code)
+
+    @env.macro
+    def contacts_directory() -> str:
+        return operator_pages.contacts_page(catalog_for(root))

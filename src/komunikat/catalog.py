@@ -1,0 +1,228 @@
+"""The template catalogue: every ``templates/*.j2`` file with its front matter.
+
+A template file is YAML front matter between ``---`` lines, then the Jinja
+body. Partials live in ``templates/partials/`` and have no front matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .data import DataSet, load_data
+from .environment import FRONT_MATTER_FENCE, TemplateDirLoader, make_environment
+from .paths import relative
+from .problems import InputError, InputErrors
+from .render import Message, Previous, render
+from .schema.base import validate
+from .schema.frontmatter import FrontMatter
+from .spec import TemplateSpec, VariableSpec
+from .suggest import did_you_mean
+from .yamlsource import parse_yaml, read_text
+
+TEMPLATE_SUFFIX = ".j2"
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, int, str]:
+    """(front matter YAML, line of its first line, body); body keeps its own lines."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        raise InputError(
+            path,
+            1,
+            1,
+            "szablon musi zaczynać się od nagłówka YAML między "
+            "liniami „---” (id, title, when, variables …)",
+        )
+    for end in range(1, len(lines)):
+        if lines[end].strip() == FRONT_MATTER_FENCE:
+            return "\n".join(lines[1:end]), 2, "\n".join(lines[end + 1 :])
+    raise InputError(path, 1, 1, "nagłówek YAML nie jest zamknięty linią „---”")
+
+
+def parse_template(text: str, path: str) -> TemplateSpec:
+    front, first_line, body = split_front_matter(text, path)
+    doc = parse_yaml(front, path, line_offset=first_line - 1)
+    fm = validate(FrontMatter, doc)
+    expected_id = Path(path).name.removesuffix(TEMPLATE_SUFFIX)
+    if fm.id != expected_id:
+        raise doc.error(
+            ("id",),
+            f"id „{fm.id}” nie zgadza się z nazwą pliku; "
+            f"zmień na „{expected_id}” albo zmień nazwę pliku",
+        )
+    if fm.layout == "bilingual" and sorted(fm.languages) != ["en", "pl"]:
+        raise doc.error(("languages",), "szablon dwujęzyczny musi mieć languages: [en, pl]")
+    if fm.channel == "email" and fm.subject is None:
+        raise doc.error(("subject",), "wiadomość e-mail musi mieć temat (subject)")
+    subject: dict[str, str] = {}
+    if isinstance(fm.subject, str):
+        subject = {"*": fm.subject}
+    elif fm.subject:
+        subject = dict(fm.subject)
+    variables = tuple(
+        VariableSpec(
+            name=name,
+            type=var.type,
+            label=var.label,
+            required=var.required,
+            sample=var.sample,
+            help=var.help,
+            scope=var.scope,
+            choices=tuple(var.choices),
+        )
+        for name, var in fm.variables.items()
+    )
+    body_line = first_line + front.count("\n") + 2
+    return TemplateSpec(
+        id=fm.id,
+        title=fm.title,
+        title_en=fm.title_en,
+        when=fm.when,
+        kind=fm.kind,
+        channel=fm.channel,
+        scope=fm.scope,
+        phase=fm.phase,
+        languages=tuple(fm.languages),
+        layout=fm.layout,
+        subject=subject,
+        quotes=tuple(fm.quotes),
+        lead_time_days=fm.lead_time_days,
+        supplier=fm.supplier,
+        variables=variables,
+        source=body,
+        path=path,
+        body_line=body_line,
+    )
+
+
+@dataclass
+class Catalog:
+    """All templates plus the data and the shared environment to render them."""
+
+    root: Path
+    data: DataSet
+    templates: dict[str, TemplateSpec]
+    env: ImmutableSandboxedEnvironment
+
+    def __iter__(self) -> Iterator[TemplateSpec]:
+        return iter(self.templates.values())
+
+    def get(self, template_id: str) -> TemplateSpec:
+        if template_id not in self.templates:
+            hint = did_you_mean(template_id, self.templates)
+            raise KeyError(f"nie ma szablonu „{template_id}”.{hint} Lista: komunikat list")
+        return self.templates[template_id]
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.data.render_context()
+
+    def render(self, spec: TemplateSpec, values: dict[str, Any], **kwargs: Any) -> Message:
+        return render(self.env, spec, values, self.context, **kwargs)
+
+    def sample_values(
+        self, spec: TemplateSpec, operator: str | None = None, lang: str | None = None
+    ) -> dict[str, Any]:
+        """Sample values; a sample given per language (``{pl: …, en: …}``) picks ``lang``."""
+        lang = lang or spec.languages[0]
+        values = {}
+        for var in spec.variables:
+            sample = var.sample
+            if isinstance(sample, dict):
+                sample = sample.get(lang, next(iter(sample.values()), None))
+            if sample is not None:
+                values[var.name] = sample
+        if operator is not None and "operator" in values:
+            values["operator"] = operator
+        return values
+
+    def sample_previous(self, spec: TemplateSpec, operator: str | None = None) -> list[Previous]:
+        """Earlier notices for a sample CLOSE/PROLONGATION, rendered from their templates."""
+        quoted = []
+        for quoted_id in spec.quotes:
+            earlier = self.get(quoted_id)
+            values = self.sample_values(earlier, operator)
+            values.update(
+                {
+                    k: v
+                    for k, v in self.sample_values(spec, operator).items()
+                    if k in values and k in ("hl", "operator", "sender")
+                }
+            )
+            msg = self.render(earlier, values, previous=self.sample_previous(earlier, operator))
+            quoted.append(Previous(msg.subject, msg.body, source=f"{quoted_id} (przykład)"))
+        return quoted
+
+    def render_sample(
+        self, spec: TemplateSpec, lang: str | None = None, operator: str | None = None
+    ) -> Message:
+        return self.render(
+            spec,
+            self.sample_values(spec, operator, lang),
+            lang=lang,
+            previous=self.sample_previous(spec, operator),
+        )
+
+
+def template_files(root: Path) -> list[Path]:
+    return sorted((root / "templates").glob(f"*{TEMPLATE_SUFFIX}"))
+
+
+def load_catalog(root: Path, data: DataSet | None = None) -> Catalog:
+    data = data or load_data(root)
+    templates: dict[str, TemplateSpec] = {}
+    errors: list[InputError] = []
+    for path in template_files(root):
+        shown = relative(path, root)
+        try:
+            spec = parse_template(read_text(path, shown), shown)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        templates[spec.id] = spec
+    broken = {p.name.removesuffix(TEMPLATE_SUFFIX) for p in template_files(root)} - set(templates)
+    for spec in templates.values():
+        for quoted in spec.quotes:
+            if quoted not in templates and quoted not in broken:
+                errors.append(
+                    InputError(
+                        spec.path,
+                        1,
+                        1,
+                        f"quotes: nie ma szablonu „{quoted}”." + did_you_mean(quoted, templates),
+                    )
+                )
+    env = make_environment(TemplateDirLoader(_reader(root / "templates")))
+    for spec in templates.values():
+        try:
+            env.parse(env.loader.get_source(env, spec.path.removeprefix("templates/"))[0])
+        except TemplateSyntaxError as exc:
+            errors.append(
+                InputError(spec.path, exc.lineno or 0, 1, f"błąd składni Jinja: {exc.message}")
+            )
+    if errors:
+        raise InputErrors(errors)
+    return Catalog(root=root, data=data, templates=templates, env=env)
+
+
+def _reader(directory: Path):  # type: ignore[no-untyped-def]
+    def read(name: str) -> str | None:
+        path = directory / name
+        if not path.is_file():
+            return None
+        return read_text(path, f"templates/{name}")
+
+    return read
+
+
+def with_path(spec: TemplateSpec, path: str) -> TemplateSpec:
+    return replace(spec, path=path)

@@ -1,0 +1,257 @@
+"""The ``komunikat`` command: list, render, lint, check, escalate.
+
+Results go to stdout, diagnostics to stderr. Exit codes: 0 success,
+1 findings of severity error, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .catalog import Catalog, load_catalog
+from .eml import eml_summary, to_eml
+from .messagefile import parse_bytes
+from .paths import project_root
+from .problems import InputError, InputErrors
+from .render import Previous, RenderError, TemplateFault
+from .warsaw import TimeError, parse_local
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise UsageError(f"błędne wywołanie: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="komunikat", description="Szablony, dane i walidacja komunikatów DNiU.")
+    parser.add_argument("--root", type=Path, help="katalog projektu (domyślnie: wykrywany)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p_list = sub.add_parser("list", help="lista szablonów")
+    p_list.add_argument("--format", choices=("text", "json"), default="text")
+
+    p_render = sub.add_parser("render", help="wypełnia szablon i wypisuje gotową wiadomość")
+    p_render.add_argument("template", help="id szablonu (zob. komunikat list)")
+    p_render.add_argument(
+        "--set",
+        dest="values",
+        action="append",
+        default=[],
+        metavar="POLE=WARTOŚĆ",
+        help="wartość pola; dla list powtórz lub rozdziel przecinkami",
+    )
+    p_render.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PLIK",
+        help="poprzednia wiadomość do zacytowania (CLOSE, PROLONGATION)",
+    )
+    p_render.add_argument("--lang", choices=("pl", "en"), help="język (szablony jednojęzyczne)")
+    p_render.add_argument("--format", choices=("text", "eml", "json"), default="text")
+    p_render.add_argument("--to", action="append", default=[], metavar="ADRES")
+    p_render.add_argument("--cc", action="append", default=[], metavar="ADRES")
+    p_render.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="PLIK",
+        help="zapisz do pliku zamiast na standardowe wyjście",
+    )
+    p_render.add_argument("--force", action="store_true", help="nadpisz istniejący plik --output")
+    p_render.add_argument(
+        "--sample",
+        action="store_true",
+        help="użyj przykładowych wartości z szablonu dla pól niepodanych",
+    )
+    p_render.add_argument(
+        "--now",
+        metavar="DD.MM.RRRR GG:MM",
+        help="bieżący czas do sprawdzenia wyprzedzenia (domyślnie: teraz)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        root = args.root or project_root()
+        return COMMANDS[args.command](args, root)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except InputErrors as exc:
+        for err in exc.errors:
+            print(str(err), file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last line of defence: no traceback reaches a user
+        if os.environ.get("KOMUNIKAT_DEBUG"):
+            raise
+        return _fail(
+            f"błąd wewnętrzny: {type(exc).__name__}: {exc} "
+            "(zgłoś to; KOMUNIKAT_DEBUG=1 pokaże szczegóły)"
+        )
+
+
+def _fail(message: str) -> int:
+    print(f"komunikat: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_list(args: argparse.Namespace, root: Path) -> int:
+    catalog = load_catalog(root)
+    if args.format == "json":
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "phase": s.phase,
+                "kind": s.kind,
+                "languages": list(s.languages),
+                "path": s.path,
+            }
+            for s in catalog
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(s.id) for s in catalog)
+    for spec in catalog:
+        phase = spec.phase or "-"
+        langs = "+".join(spec.languages)
+        print(f"{spec.id:<{width}}  {phase:<12}  {langs:<5}  {spec.title}")
+    return EXIT_OK
+
+
+def _parse_sets(items: list[str], catalog: Catalog, template_id: str) -> dict[str, Any]:
+    spec = catalog.get(template_id)
+    values: dict[str, Any] = {}
+    for item in items:
+        if "=" not in item:
+            raise UsageError(f"--set „{item}”: użyj postaci pole=wartość")
+        name, value = item.split("=", 1)
+        name = name.strip()
+        try:
+            kind = spec.variable(name).type
+        except KeyError:
+            kind = "text"
+        if kind == "services":
+            values.setdefault(name, [])
+            values[name] += [v.strip() for v in value.split(",") if v.strip()]
+        elif name in values:
+            raise UsageError(f"pole „{name}” podano dwa razy")
+        else:
+            values[name] = value
+    return values
+
+
+def _read_previous(paths: list[Path]) -> list[Previous]:
+    found = []
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(
+                str(path), 0, 0, "plik nie istnieje; sprawdź ścieżkę --previous"
+            ) from None
+        except OSError as exc:
+            raise InputError(str(path), 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
+        parsed = parse_bytes(raw, str(path))
+        found.append(Previous(parsed.subject, parsed.body, source=str(path)))
+    return found
+
+
+def cmd_render(args: argparse.Namespace, root: Path) -> int:
+    catalog = load_catalog(root)
+    try:
+        spec = catalog.get(args.template)
+    except KeyError as exc:
+        raise UsageError(exc.args[0]) from None
+    values = _parse_sets(args.values, catalog, spec.id)
+    if args.sample:
+        values = {**catalog.sample_values(spec, lang=args.lang), **values}
+    previous = _read_previous(args.previous)
+    if args.sample and not previous and spec.quotes:
+        previous = catalog.sample_previous(spec)
+    now = None
+    if args.now:
+        try:
+            now = parse_local(args.now).moment
+        except TimeError as exc:
+            raise UsageError(f"--now: {exc}") from None
+    else:
+        from datetime import datetime
+
+        from .warsaw import WARSAW
+
+        now = datetime.now(WARSAW)
+    if args.lang and spec.layout == "bilingual":
+        raise UsageError(f"{spec.id} jest dwujęzyczny (EN + PL w jednej wiadomości); pomiń --lang")
+    try:
+        message = catalog.render(spec, values, lang=args.lang, previous=previous, now=now)
+    except RenderError as exc:
+        for problem in exc.problems:
+            print(f"komunikat: {spec.id}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except TemplateFault as exc:
+        return _fail(f"{exc.path}:{exc.line}:1: {exc.message}")
+    for warning in message.warnings:
+        print(f"komunikat: uwaga: {warning}", file=sys.stderr)
+    for entry in message.cc:
+        where = entry["email"] or "adres z CRM"
+        print(f"komunikat: DW: {entry['name']} <{where}> — {entry['note']}", file=sys.stderr)
+    if args.format == "json":
+        payload = json.dumps(message.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return _emit(payload.encode("utf-8"), args)
+    if args.format == "eml":
+        sender = catalog.data.contacts.signature.helpline
+        blob = to_eml(message, sender=sender, to=args.to, cc=args.cc)
+        for entry in eml_summary(message):
+            print(f"komunikat: dodaj ręcznie w DW: {entry['name']}", file=sys.stderr)
+        return _emit(blob, args)
+    return _emit(message.as_text().encode("utf-8"), args)
+
+
+def _emit(blob: bytes, args: argparse.Namespace) -> int:
+    if args.output is None:
+        sys.stdout.buffer.write(blob)
+        sys.stdout.flush()
+        return EXIT_OK
+    path: Path = args.output
+    if path.exists() and not args.force:
+        raise UsageError(f"{path}: plik już istnieje; wybierz inną nazwę albo dodaj --force")
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_bytes(blob)
+        tmp.replace(path)
+    except OSError as exc:
+        raise UsageError(f"{path}: nie można zapisać: {exc.strerror}") from None
+    print(f"komunikat: zapisano {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "render": cmd_render,
+}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""Loading and cross-checking of everything under ``data/``.
+
+This is the only reader of the data files: the CLI, the site macros and the
+linter all go through :func:`load_data`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .paths import relative
+from .problems import InputError, InputErrors
+from .schema.base import validate
+from .schema.contacts import ContactsFile
+from .schema.operators import OperatorsFile
+from .schema.services import ServicesFile
+from .suggest import did_you_mean
+from .yamlsource import YamlDoc, load_yaml
+
+DATA_FILES = {
+    "contacts": ("contacts.yml", ContactsFile),
+    "services": ("services.yml", ServicesFile),
+    "operators": ("operators.yml", OperatorsFile),
+}
+
+
+@dataclass(frozen=True)
+class DataSet:
+    contacts: ContactsFile
+    services: ServicesFile
+    operators: OperatorsFile
+    root: Path
+
+    def operator(self, code: str) -> Any:
+        for op in self.operators.operators:
+            if op.code == code:
+                return op
+        raise KeyError(code)
+
+    def service_ids(self, scope: str | None = None) -> list[str]:
+        return [s.id for s in self.services.services if scope is None or scope in s.scopes]
+
+    def notice_operator_codes(self) -> list[str]:
+        return [op.code for op in self.operators.operators if op.notices]
+
+    def render_context(self) -> dict[str, Any]:
+        """Plain data for templates and the in-browser composer (JSON-safe)."""
+        return {
+            "contacts": self.contacts.model_dump(mode="json"),
+            "services": {s.id: s.model_dump(mode="json") for s in self.services.services},
+            "operators": {op.code: op.model_dump(mode="json") for op in self.operators.operators},
+        }
+
+
+def load_data(root: Path) -> DataSet:
+    """Load and validate all data files; every problem found is raised together."""
+    data_dir = root / "data"
+    docs: dict[str, YamlDoc] = {}
+    models: dict[str, Any] = {}
+    errors: list[InputError] = []
+    for key, (filename, model) in DATA_FILES.items():
+        path = data_dir / filename
+        shown = relative(path, root)
+        try:
+            docs[key] = load_yaml(path, shown)
+            models[key] = validate(model, docs[key])
+        except InputError as exc:
+            errors.append(exc)
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise InputErrors(errors)
+    errors.extend(_cross_check(docs, models))
+    if errors:
+        raise InputErrors(errors)
+    return DataSet(root=root, **models)
+
+
+def _cross_check(docs: dict[str, YamlDoc], models: dict[str, Any]) -> list[InputError]:
+    """References between files: service ids, unique codes and ids."""
+    errors: list[InputError] = []
+    services: ServicesFile = models["services"]
+    operators: OperatorsFile = models["operators"]
+    service_ids = [s.id for s in services.services]
+    errors += _unique(docs["services"], "services", [s.id for s in services.services], "id")
+    errors += _unique(docs["operators"], "operators", [o.code for o in operators.operators], "code")
+    errors += _unique(docs["operators"], "operators", [o.slug for o in operators.operators], "slug")
+    for i, op in enumerate(operators.operators):
+        refs: list[tuple[tuple[str | int, ...], str]] = []
+        for j, prefix in enumerate(op.subject_prefixes):
+            refs += [
+                (("operators", i, "subject_prefixes", j, "services", k), s)
+                for k, s in enumerate(prefix.services)
+            ]
+        for j, rule in enumerate(op.cc_rules):
+            refs += [
+                (("operators", i, "cc_rules", j, "services", k), s)
+                for k, s in enumerate(rule.services)
+            ]
+        for loc, sid in refs:
+            if sid not in service_ids:
+                hint = did_you_mean(sid, service_ids)
+                errors.append(
+                    docs["operators"].error(
+                        loc, f"nieznana usługa „{sid}” (brak w data/services.yml).{hint}"
+                    )
+                )
+    return errors
+
+
+def _unique(doc: YamlDoc, top: str, values: list[str], key: str) -> list[InputError]:
+    seen: set[str] = set()
+    errors = []
+    for i, value in enumerate(values):
+        if value in seen:
+            errors.append(
+                doc.error(
+                    (top, i, key), f"„{value}” występuje więcej niż raz; {key} musi być unikalne"
+                )
+            )
+        seen.add(value)
+    return errors

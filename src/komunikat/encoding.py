@@ -1,0 +1,59 @@
+"""Decoding of files editors and operators hand us.
+
+Polish text often arrives as Windows-1250 or ISO-8859-2; we never guess
+silently: such input is refused with a message that names the encoding.
+"""
+
+from __future__ import annotations
+
+from .problems import InputError
+
+
+def _looks_binary(raw: bytes) -> bool:
+    if b"\x00" in raw[:8192]:
+        return True
+    sample = raw[:8192]
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bool(sample) and control / len(sample) > 0.05
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if _looks_binary(raw):
+        raise InputError(
+            name, 0, 0, "plik binarny, a nie tekst; podaj wiadomość w formacie tekstowym lub .eml"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = guess_legacy_encoding(raw)
+        hint = f" — wygląda na {guess}" if guess else ""
+        raise InputError(
+            name, line, column, f"plik nie jest w UTF-8{hint}; zapisz go ponownie jako UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_POLISH = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"
+
+
+def guess_legacy_encoding(raw: bytes) -> str | None:
+    """Name the legacy encoding under which the bytes read best as Polish."""
+    best: tuple[int, str] | None = None
+    for codec, label in (("cp1250", "Windows-1250"), ("iso-8859-2", "ISO-8859-2")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = sum(text.count(ch) for ch in _POLISH)
+        if best is None or score > best[0]:
+            best = (score, label)
+    if best and best[0] > 0:
+        return best[1]
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(raw).best()
+    return match.encoding if match else None

@@ -1,0 +1,72 @@
+"""The one problem type shared by data validation, rendering and the linter.
+
+Every diagnostic an editor or operator sees is a :class:`Problem`; it knows
+its place (path, 1-based line and column) and prints itself as one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=True)
+    text: str = field(default="", compare=False)
+    suggestions: tuple[str, ...] = field(default=(), compare=False)
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.severity.value}: {self.message} [{self.rule}]"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "text": self.text,
+            "suggestions": list(self.suggestions),
+        }
+
+
+class InputError(Exception):
+    """Bad input from an editor or operator: reported as one line, exit code 2."""
+
+    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class InputErrors(Exception):
+    """Several input errors found at once (all are reported, then exit 2)."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors

@@ -1,0 +1,1 @@
+"""Schemas of the data files (pydantic), one module per file."""

@@ -1,0 +1,122 @@
+"""Local Warsaw time as operators type it, and its CET/CEST label.
+
+Operators enter wall-clock time in Warsaw; the English part of a notice
+names the zone in force on that date. The zone is computed with the IANA
+database (``zoneinfo``), never asked from the operator, except to settle the
+one ambiguous hour when clocks go back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+FORMAT = "%d.%m.%Y %H:%M"
+
+_PATTERNS = (
+    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})$"),
+)
+_ZONE_SUFFIX = re.compile(r"\s+(?P<zone>CET|CEST)$", re.IGNORECASE)
+
+
+class TimeError(ValueError):
+    """A time an operator typed that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class LocalTime:
+    """An unambiguous moment, printed the way notices print it."""
+
+    moment: datetime  # aware, Europe/Warsaw
+
+    def __str__(self) -> str:
+        return self.pl
+
+    @property
+    def pl(self) -> str:
+        return self.moment.strftime(FORMAT)
+
+    @property
+    def en(self) -> str:
+        return f"{self.moment.strftime(FORMAT)} {self.zone}"
+
+    @property
+    def zone(self) -> str:
+        return zone_label(self.moment)
+
+    @property
+    def utc(self) -> datetime:
+        """For comparisons: aware datetimes in one zone compare ignoring ``fold``."""
+        return self.moment.astimezone(UTC)
+
+    @property
+    def iso(self) -> str:
+        return self.moment.isoformat()
+
+
+def zone_label(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    if offset is None:
+        raise TimeError("czas bez strefy")
+    hours = offset.total_seconds() / 3600
+    return {1.0: "CET", 2.0: "CEST"}[hours]
+
+
+def parse_local(text: str) -> LocalTime:
+    """Parse ``dd.mm.yyyy hh:mm`` (or ISO ``yyyy-mm-dd hh:mm``) as Warsaw time."""
+    raw = " ".join(text.split())
+    zone_hint = None
+    suffix = _ZONE_SUFFIX.search(raw)
+    if suffix:
+        zone_hint = suffix.group("zone").upper()
+        raw = raw[: suffix.start()]
+    for pattern in _PATTERNS:
+        match = pattern.match(raw)
+        if match:
+            break
+    else:
+        raise TimeError(
+            f"„{text}” nie jest datą i godziną; wpisz w formacie dd.mm.rrrr gg:mm, "
+            "np. 15.12.2026 22:00"
+        )
+    parts = {k: int(v) for k, v in match.groupdict().items()}
+    try:
+        naive = datetime(parts["y"], parts["m"], parts["d"], parts["H"], parts["M"])
+    except ValueError:
+        raise TimeError(f"„{text}”: taki dzień lub godzina nie istnieje; sprawdź datę") from None
+    early = naive.replace(tzinfo=WARSAW, fold=0)
+    late = naive.replace(tzinfo=WARSAW, fold=1)
+    if early.astimezone(UTC).astimezone(WARSAW).replace(tzinfo=None) != naive:
+        raise TimeError(
+            f"„{text}”: tej godziny nie ma w Warszawie — przy zmianie czasu na letni zegary "
+            "przestawia się z 02:00 na 03:00; podaj godzinę sprzed 02:00 albo od 03:00"
+        )
+    if early.utcoffset() != late.utcoffset():
+        chosen = _settle_ambiguous(text, early, late, zone_hint)
+        return LocalTime(chosen)
+    if zone_hint and zone_label(early) != zone_hint:
+        raise TimeError(
+            f"„{text}”: tego dnia w Warszawie obowiązuje {zone_label(early)}, "
+            f"a nie {zone_hint}; usuń dopisek strefy"
+        )
+    return LocalTime(early)
+
+
+def _settle_ambiguous(text: str, early: datetime, late: datetime, hint: str | None) -> datetime:
+    if hint == "CEST":
+        return early
+    if hint == "CET":
+        return late
+    raise TimeError(
+        f"„{text}”: ta godzina występuje dwa razy — przy zmianie czasu na zimowy zegary "
+        "cofa się z 03:00 na 02:00; dopisz CEST (pierwsza) albo CET (druga), "
+        "np. „" + early.strftime(FORMAT) + " CEST”"
+    )
+
+
+def now_local() -> LocalTime:
+    return LocalTime(datetime.now(WARSAW))

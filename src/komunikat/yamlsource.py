@@ -1,0 +1,136 @@
+"""Strict YAML reading that remembers where every value came from.
+
+ruamel.yaml's round-trip loader keeps line and column of each key and value;
+schema errors are mapped back through that to ``path:line:column``.
+Explicit tags (``!foo``, ``!!python/object``) are refused before loading:
+data files hold plain values only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.tokens import TagToken
+
+from .problems import InputError
+
+Loc = Sequence[str | int]
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML document plus the means to locate any part of it."""
+
+    path: str
+    data: Any
+    line_offset: int = 0
+
+    def position(self, loc: Loc, at_key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the deepest node of ``loc`` that exists.
+
+        The last step points at the key for mappings (an unknown or missing
+        key is best shown where the key is), at the item for sequences.
+        """
+        node = self.data
+        line, column = 0, 0
+        for index, step in enumerate(loc):
+            last = index == len(loc) - 1
+            if isinstance(node, CommentedMap) and step in node:
+                line, column = node.lc.key(step)
+                value_pos = node.lc.value(step)
+                child = node[step]
+                keep_key = at_key and last
+                if (
+                    not keep_key
+                    and not isinstance(child, CommentedMap | CommentedSeq)
+                    and value_pos
+                ):
+                    line, column = value_pos
+                node = child
+            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+                line, column = node.lc.item(step)
+                node = node[step]
+            else:
+                break
+        return line + 1 + self.line_offset, column + 1
+
+    def error(self, loc: Loc, message: str, at_key: bool = False) -> InputError:
+        line, column = self.position(loc, at_key)
+        return InputError(self.path, line, column, message)
+
+
+def _refuse_tags(text: str, path: str, line_offset: int) -> None:
+    yaml = YAML(typ="rt")
+    try:
+        for token in yaml.scan(text):
+            if isinstance(token, TagToken):
+                mark = token.start_mark
+                raise InputError(
+                    path,
+                    mark.line + 1 + line_offset,
+                    mark.column + 1,
+                    "znaczniki typów YAML (np. !!str, !tag) są niedozwolone; "
+                    "usuń znacznik i wpisz zwykłą wartość",
+                )
+    except MarkedYAMLError:
+        return  # the loader below reports syntax errors with a better message
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
+    _refuse_tags(text, path, line_offset)
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        first = exc.context_mark
+        raise InputError(
+            path,
+            mark.line + 1 + line_offset,
+            mark.column + 1,
+            f"powtórzony klucz (pierwsze wystąpienie w wierszu {first.line + 1 + line_offset}); "
+            "usuń jeden z nich lub zmień nazwę",
+        ) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "błąd składni").strip()
+        line = mark.line + 1 + line_offset if mark else 0
+        column = mark.column + 1 if mark else 0
+        raise InputError(
+            path,
+            line,
+            column,
+            f"niepoprawny YAML: {problem}; sprawdź wcięcia, dwukropki i nawiasy",
+        ) from None
+    except YAMLError as exc:
+        raise InputError(path, 0, 0, f"niepoprawny YAML: {exc}") from None
+    return YamlDoc(path=path, data=data, line_offset=line_offset)
+
+
+def read_text(path: Path, shown: str | None = None) -> str:
+    """Read a UTF-8 file; anything else is an input error, never a traceback."""
+    name = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
+    except IsADirectoryError:
+        raise InputError(name, 0, 0, "to jest katalog, a nie plik") from None
+    except OSError as exc:
+        raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
+    from .encoding import decode_utf8
+
+    return decode_utf8(raw, name)
+
+
+def load_yaml(path: Path, shown: str | None = None) -> YamlDoc:
+    name = shown or str(path)
+    return parse_yaml(read_text(path, name), name)
