@@ -1,0 +1,1 @@
+"""The validation suite: ``komunikat lint`` (templates) and ``komunikat check`` (messages)."""

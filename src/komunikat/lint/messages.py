@@ -1,0 +1,77 @@
+"""A message about to be sent (``komunikat check``) as a lint Document."""
+
+from __future__ import annotations
+
+from ..messagefile import ParsedMessage
+from ..spec import TemplateSpec
+from ..subjects import parse_subject
+from .model import Document, Line
+from .parts import assign_parts, is_quote_start
+
+SUBJECT_KINDS = {"prace planowane": "maintenance", "awaria": "outage"}
+
+
+def infer_kind(subject: str | None, body: str) -> tuple[str | None, str | None]:
+    """(kind, phase) from a notice subject, else from the body's shape."""
+    parsed = parse_subject(subject or "")
+    if parsed:
+        for word, kind in SUBJECT_KINDS.items():
+            if parsed.pl.lower().startswith(word):
+                return kind, parsed.phase
+        return "outage", parsed.phase
+    lowered = body.lower()
+    if "dear customer" in lowered and "szanowni państwo" in lowered:
+        return ("maintenance" if "maintenance" in lowered else "outage"), None
+    return None, None
+
+
+def document_from_message(
+    parsed: ParsedMessage,
+    *,
+    template: TemplateSpec | None = None,
+    lang: str | None = None,
+    channel: str = "email",
+) -> Document:
+    lines: list[Line] = []
+    if parsed.subject is not None:
+        line_no = parsed.header_lines.get("subject", 1) if parsed.header_lines else 0
+        lines.append(Line(parsed.subject, "subject", parsed.path, line_no, len("Subject: ") + 1))
+    zone = "body"
+    for offset, text in enumerate(parsed.body.split("\n")):
+        if zone == "body" and is_quote_start(text):
+            zone = "quote"
+        lines.append(Line(text, zone, parsed.path, parsed.body_line + offset, 1))
+    if template is not None:
+        kind, phase, channel = template.kind, template.phase, template.channel
+    else:
+        kind, phase = infer_kind(parsed.subject, parsed.body)
+    doc = Document(
+        path=parsed.path,
+        lines=lines,
+        subject=parsed.subject,
+        kind=kind,
+        channel=channel,
+        phase=phase,
+        template=template,
+        recipients=parsed.recipients,
+        origin="message",
+    )
+    declared = None
+    if template is not None and template.layout == "bilingual":
+        declared = list(template.languages)
+    assign_parts(doc, declared=declared, forced=lang)
+    return doc
+
+
+def document_from_text(
+    text: str,
+    path: str = "<przykład>",
+    *,
+    lang: str | None = None,
+    template: TemplateSpec | None = None,
+    channel: str = "email",
+) -> Document:
+    """A Document from message text (headers optional) — used by examples and tests."""
+    from ..messagefile import parse_text
+
+    return document_from_message(parse_text(text, path), template=template, lang=lang, channel=channel)

@@ -1,0 +1,1 @@
+"""Lint rules, one module each. The registry (komunikat.lint.registry) lists them."""
