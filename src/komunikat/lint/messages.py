@@ -74,4 +74,6 @@ def document_from_text(
     """A Document from message text (headers optional) — used by examples and tests."""
     from ..messagefile import parse_text
 
-    return document_from_message(parse_text(text, path), template=template, lang=lang, channel=channel)
+    return document_from_message(
+        parse_text(text, path), template=template, lang=lang, channel=channel
+    )

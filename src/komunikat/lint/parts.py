@@ -10,8 +10,11 @@ from .model import Document, Part
 LANGUAGE_SEPARATOR = re.compile(r"^-{3,}\s*$")
 QUOTE_STARTS = (
     re.compile(r"^-{3,} ?Poprzednia wiadomość / Previous message ?-{3,}$"),
-    re.compile(r"^-{2,} ?(Original Message|Wiadomość oryginalna|Oryginalna wiadomość|Forwarded message|"
-               r"Wiadomość przekazana dalej) ?-{2,}$", re.IGNORECASE),
+    re.compile(
+        r"^-{2,} ?(Original Message|Wiadomość oryginalna|Oryginalna wiadomość|Forwarded message|"
+        r"Wiadomość przekazana dalej) ?-{2,}$",
+        re.IGNORECASE,
+    ),
     re.compile(r"^(On .+ wrote:|W dniu .+ pisze:|.+ napisał\(a\):)$"),
     re.compile(r"^>"),
 )
@@ -22,7 +25,9 @@ def is_quote_start(text: str) -> bool:
     return any(p.match(stripped) for p in QUOTE_STARTS)
 
 
-def assign_parts(doc: Document, declared: list[str] | None = None, forced: str | None = None) -> None:
+def assign_parts(
+    doc: Document, declared: list[str] | None = None, forced: str | None = None
+) -> None:
     """Fill ``doc.parts`` and each body line's ``lang``.
 
     ``declared`` gives the languages in order when known (templates);

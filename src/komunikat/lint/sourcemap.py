@@ -79,15 +79,17 @@ def _sources(catalog: Catalog) -> dict[str, str]:
     return found
 
 
-def traced_lines(catalog: Catalog, spec: TemplateSpec, message: Message,
-                 values: Mapping[str, object]) -> list[tuple[str, Origin | None]]:
+def traced_lines(
+    catalog: Catalog, spec: TemplateSpec, message: Message, values: Mapping[str, object]
+) -> list[tuple[str, Origin | None]]:
     """The body lines of ``message`` (before any quote) with the source line of each."""
     sources = _sources(catalog)
     file_ids = {name: str(i) for i, name in enumerate(sources)}
     paths = {file_ids[name]: f"templates/{name}" for name in sources}
     texts = {file_ids[name]: jinja_source(text).split("\n") for name, text in sources.items()}
-    env = make_environment({name: instrument(jinja_source(text), file_ids[name])
-                            for name, text in sources.items()})
+    env = make_environment(
+        {name: instrument(jinja_source(text), file_ids[name]) for name, text in sources.items()}
+    )
     from ..render import prepare_values
 
     prepared, _, _ = prepare_values(spec, values, catalog.context, preview=True)
@@ -148,26 +150,45 @@ def document_from_template(
 ) -> Document:
     """Render ``spec`` with its samples and build a Document whose lines point into the sources."""
     values = catalog.sample_values(spec, operator, lang)
-    message = catalog.render(spec, values, lang=lang, previous=catalog.sample_previous(spec, operator))
+    message = catalog.render(
+        spec, values, lang=lang, previous=catalog.sample_previous(spec, operator)
+    )
     file_text = (catalog.root / spec.path).read_text(encoding="utf-8")
     lines: list[Line] = []
     if message.subject is not None:
         line_no, column = _subject_origin(spec, file_text, lang)
-        lines.append(Line(message.subject, "subject", spec.path, line_no, column,
-                          source=file_text.split("\n")[line_no - 1]))
+        lines.append(
+            Line(
+                message.subject,
+                "subject",
+                spec.path,
+                line_no,
+                column,
+                source=file_text.split("\n")[line_no - 1],
+            )
+        )
     for text, origin in traced_lines(catalog, spec, message, values):
         if origin is None:
             lines.append(Line(text, "body", spec.path, spec.body_line, 1))
         else:
             lines.append(Line(text, "body", origin.path, origin.line, 1, source=origin.text))
-    quote_line = next((n for n, t in enumerate(file_text.split("\n"), 1) if t.startswith("quotes:")), 1)
+    quote_line = next(
+        (n for n, t in enumerate(file_text.split("\n"), 1) if t.startswith("quotes:")), 1
+    )
     _, sep, quoted = message.body.partition(f"\n{QUOTE_SEPARATOR}\n")
     if sep:
         for text in [QUOTE_SEPARATOR, *quoted.rstrip("\n").split("\n")]:
             lines.append(Line(text, "quote", spec.path, quote_line, 1))
     doc = Document(
-        path=spec.path, lines=lines, subject=message.subject, kind=spec.kind, channel=spec.channel,
-        phase=spec.phase, template=spec, origin="template", lang=lang,
+        path=spec.path,
+        lines=lines,
+        subject=message.subject,
+        kind=spec.kind,
+        channel=spec.channel,
+        phase=spec.phase,
+        template=spec,
+        origin="template",
+        lang=lang,
     )
     declared = list(spec.languages) if spec.layout == "bilingual" else [lang or spec.languages[0]]
     assign_parts(doc, declared=declared)

@@ -37,17 +37,28 @@ OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
 ALLOWED = {
-    "pl": re.compile(r"^(Dzień dobry|Dobry wieczór|Szanowni Państwo|Szanowni Partnerzy|"
-                     r"Szanowna Pani \S.*|Szanowny Panie \S.*|Szanowna Pani|Szanowny Panie)[,!]?$"),
+    "pl": re.compile(
+        r"^(Dzień dobry|Dobry wieczór|Szanowni Państwo|Szanowni Partnerzy|"
+        r"Szanowna Pani \S.*|Szanowny Panie \S.*|Szanowna Pani|Szanowny Panie)[,!]?$"
+    ),
     "en": re.compile(r"^(Dear \S.*|Hello|Good (morning|afternoon|evening))[,!]?$", re.IGNORECASE),
 }
-FAMILIAR = re.compile(r"^(Witam|Witajcie|Cześć|Czesc|Hej|Heja|Siema|Siemka|Elo|Yo|Hi|Hey|Hiya|"
-                      r"Howdy|Dzien dobry)\b", re.IGNORECASE)
+FAMILIAR = re.compile(
+    r"^(Witam|Witajcie|Cześć|Czesc|Hej|Heja|Siema|Siemka|Elo|Yo|Hi|Hey|Hiya|"
+    r"Howdy|Dzien dobry)\b",
+    re.IGNORECASE,
+)
 SUGGEST = {"pl": ("Dzień dobry,", "Szanowni Państwo,"), "en": ("Dear customer,", "Hello,")}
 
-PASS = ["Dzień dobry,\n\nzgłoszenie zostało przyjęte.\n", "Hello,\n\nYour request has been registered.\n"]
-FAIL = ["Witam,\n\nzgłoszenie zostało przyjęte.\n", "Hi,\n\nyour request has been registered.\n",
-        "Zgłoszenie zostało przyjęte.\n"]
+PASS = [
+    "Dzień dobry,\n\nzgłoszenie zostało przyjęte.\n",
+    "Hello,\n\nYour request has been registered.\n",
+]
+FAIL = [
+    "Witam,\n\nzgłoszenie zostało przyjęte.\n",
+    "Hi,\n\nyour request has been registered.\n",
+    "Zgłoszenie zostało przyjęte.\n",
+]
 
 
 def applies(doc: Document) -> bool:
@@ -66,11 +77,28 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
             continue
         familiar = FAMILIAR.match(text)
         if familiar:
-            yield Finding(first, 0, f"„{familiar.group(0)}” to forma potoczna; w korespondencji "
-                          f"zewnętrznej zacznij od „{SUGGEST[lang][0]}”", familiar.group(0), SUGGEST[lang])
+            yield Finding(
+                first,
+                0,
+                f"„{familiar.group(0)}” to forma potoczna; w korespondencji "
+                f"zewnętrznej zacznij od „{SUGGEST[lang][0]}”",
+                familiar.group(0),
+                SUGGEST[lang],
+            )
         elif ALLOWED["pl" if lang == "en" else "en"].match(text):
-            yield Finding(first, 0, f"przywitanie w innym języku niż ta część wiadomości ({lang}); "
-                          f"użyj „{SUGGEST[lang][0]}”", text, SUGGEST[lang])
+            yield Finding(
+                first,
+                0,
+                f"przywitanie w innym języku niż ta część wiadomości ({lang}); "
+                f"użyj „{SUGGEST[lang][0]}”",
+                text,
+                SUGGEST[lang],
+            )
         else:
-            yield Finding(first, 0, f"brak przywitania na początku wiadomości; zacznij od "
-                          f"„{SUGGEST[lang][0]}”", text[:40], SUGGEST[lang])
+            yield Finding(
+                first,
+                0,
+                f"brak przywitania na początku wiadomości; zacznij od „{SUGGEST[lang][0]}”",
+                text[:40],
+                SUGGEST[lang],
+            )
