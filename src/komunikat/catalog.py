@@ -175,6 +175,15 @@ def template_files(root: Path) -> list[Path]:
 
 
 def load_catalog(root: Path, data: DataSet | None = None) -> Catalog:
+    """All templates; any broken template or data file raises InputErrors with every problem."""
+    catalog, errors = collect_catalog(root, data)
+    if errors:
+        raise InputErrors(errors)
+    return catalog
+
+
+def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, list[InputError]]:
+    """The templates that load, and the problems of those that do not (for the linter)."""
     data = data or load_data(root)
     templates: dict[str, TemplateSpec] = {}
     errors: list[InputError] = []
@@ -202,16 +211,15 @@ def load_catalog(root: Path, data: DataSet | None = None) -> Catalog:
                     )
                 )
     env = make_environment(TemplateDirLoader(_reader(root / "templates")))
-    for spec in templates.values():
+    for spec in list(templates.values()):
         try:
             env.parse(env.loader.get_source(env, spec.path.removeprefix("templates/"))[0])
         except TemplateSyntaxError as exc:
             errors.append(
                 InputError(spec.path, exc.lineno or 0, 1, f"błąd składni Jinja: {exc.message}")
             )
-    if errors:
-        raise InputErrors(errors)
-    return Catalog(root=root, data=data, templates=templates, env=env)
+            del templates[spec.id]
+    return Catalog(root=root, data=data, templates=templates, env=env), errors
 
 
 def _reader(directory: Path):  # type: ignore[no-untyped-def]

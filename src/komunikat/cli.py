@@ -83,7 +83,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DD.MM.RRRR GG:MM",
         help="bieżący czas do sprawdzenia wyprzedzenia (domyślnie: teraz)",
     )
+    p_lint = sub.add_parser("lint", help="sprawdza szablony i pliki danych")
+    p_lint.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="ŚCIEŻKA",
+        help="szablony lub katalogi (domyślnie: całe templates/)",
+    )
+    _add_lint_options(p_lint)
+
+    p_check = sub.add_parser("check", help="sprawdza gotową wiadomość przed wysłaniem")
+    p_check.add_argument("files", nargs="+", metavar="PLIK", help="plik .txt lub .eml; „-” = stdin")
+    p_check.add_argument("--template", metavar="ID", help="szablon, z którego powstała wiadomość")
+    p_check.add_argument("--supplier", metavar="ID", help="dostawca, do którego idzie zgłoszenie")
+    _add_lint_options(p_check)
     return parser
+
+
+def _add_lint_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github", "auto"),
+        default="auto",
+        help="format wyniku (auto: github w GitHub Actions, inaczej text)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("pl", "en", "auto"),
+        default="auto",
+        help="język części wiadomości (auto: wykrywany dla każdej części)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -247,9 +277,75 @@ def _emit(blob: bytes, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lint(args: argparse.Namespace, root: Path) -> int:
+    from .lint.config import load_config
+    from .lint.formats import write
+    from .lint.runner import lint_templates
+
+    rules = load_config(root)
+    report = lint_templates(root, rules, args.paths or None)
+    write(report, args.format)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
+    found = []
+    for name in names:
+        if name == "-":
+            found.append(("<stdin>", sys.stdin.buffer.read()))
+            continue
+        path = Path(name)
+        try:
+            found.append((name, path.read_bytes()))
+        except FileNotFoundError:
+            raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
+        except IsADirectoryError:
+            raise InputError(name, 0, 0, "to jest katalog; podaj plik wiadomości") from None
+        except OSError as exc:
+            raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
+    return found
+
+
+def cmd_check(args: argparse.Namespace, root: Path) -> int:
+    from .lint.config import load_config
+    from .lint.formats import write
+    from .lint.runner import check_files
+
+    rules = load_config(root)
+    template = None
+    if args.template:
+        catalog = load_catalog(root)
+        try:
+            template = catalog.get(args.template)
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from None
+    supplier = _supplier_id(root, args.supplier) if args.supplier else None
+    inputs = _read_inputs(args.files)
+    lang = None if args.lang == "auto" else args.lang
+    report = check_files(root, rules, inputs, lang=lang, template=template, supplier=supplier)
+    write(report, args.format)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _supplier_id(root: Path, given: str) -> str:
+    from .data import load_data
+    from .suggest import did_you_mean
+
+    data = load_data(root)
+    known = [s.id for s in getattr(getattr(data, "suppliers", None), "suppliers", [])]
+    if given not in known:
+        raise UsageError(
+            f"nieznany dostawca „{given}”.{did_you_mean(given, known)} "
+            f"Dostawcy: {', '.join(known) or 'brak'}"
+        )
+    return given
+
+
 COMMANDS = {
     "list": cmd_list,
     "render": cmd_render,
+    "lint": cmd_lint,
+    "check": cmd_check,
 }
 
 

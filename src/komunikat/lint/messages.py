@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..messagefile import ParsedMessage
 from ..spec import TemplateSpec
 from ..subjects import parse_subject
@@ -11,17 +13,30 @@ from .parts import assign_parts, is_quote_start
 SUBJECT_KINDS = {"prace planowane": "maintenance", "awaria": "outage"}
 
 
+LOOSE_KINDS = (
+    (re.compile(r"prace planowane|planned maintenance|maintenance", re.IGNORECASE), "maintenance"),
+    (re.compile(r"awaria|outage|failure", re.IGNORECASE), "outage"),
+)
+LOOSE_PHASE = re.compile(r"-\s*(OPEN|CLOSE|PROLONGATION)\b")
+
+
 def infer_kind(subject: str | None, body: str) -> tuple[str | None, str | None]:
-    """(kind, phase) from a notice subject, else from the body's shape."""
+    """(kind, phase) from a notice subject — even a malformed one — else from the body's shape."""
     parsed = parse_subject(subject or "")
     if parsed:
         for word, kind in SUBJECT_KINDS.items():
             if parsed.pl.lower().startswith(word):
                 return kind, parsed.phase
         return "outage", parsed.phase
+    phase_match = LOOSE_PHASE.search(subject or "")
+    phase = phase_match.group(1) if phase_match else None
+    if subject and phase:
+        for pattern, kind in LOOSE_KINDS:
+            if pattern.search(subject):
+                return kind, phase
     lowered = body.lower()
-    if "dear customer" in lowered and "szanowni państwo" in lowered:
-        return ("maintenance" if "maintenance" in lowered else "outage"), None
+    if lowered.lstrip().startswith("dear customer"):
+        return ("maintenance" if "maintenance" in lowered else "outage"), phase
     return None, None
 
 
@@ -41,10 +56,10 @@ def document_from_message(
         if zone == "body" and is_quote_start(text):
             zone = "quote"
         lines.append(Line(text, zone, parsed.path, parsed.body_line + offset, 1))
+    kind, subject_phase = infer_kind(parsed.subject, parsed.body)
+    phase = None
     if template is not None:
         kind, phase, channel = template.kind, template.phase, template.channel
-    else:
-        kind, phase = infer_kind(parsed.subject, parsed.body)
     doc = Document(
         path=parsed.path,
         lines=lines,
@@ -52,6 +67,7 @@ def document_from_message(
         kind=kind,
         channel=channel,
         phase=phase,
+        subject_phase=subject_phase,
         template=template,
         recipients=parsed.recipients,
         origin="message",

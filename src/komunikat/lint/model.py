@@ -52,7 +52,8 @@ class Document:
     subject: str | None = None
     kind: str | None = None  # maintenance | outage | reply | report | phone | None (unknown)
     channel: str = "email"  # email | phone
-    phase: str | None = None  # OPEN | CLOSE | PROLONGATION
+    phase: str | None = None  # OPEN | CLOSE | PROLONGATION, as declared by the template
+    subject_phase: str | None = None  # the phase the subject names (even a malformed one)
     template: TemplateSpec | None = None
     recipients: list[str] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)

@@ -25,6 +25,15 @@ def is_quote_start(text: str) -> bool:
     return any(p.match(stripped) for p in QUOTE_STARTS)
 
 
+PROSE_LINES = 6
+
+
+def _prose(doc: Document, start: int, end: int) -> str:
+    """The opening lines of a part: its prose, before the (Polish) company footer."""
+    texts = [doc.lines[i].text for i in range(start, end) if doc.lines[i].text.strip()]
+    return "\n".join(texts[:PROSE_LINES])
+
+
 def assign_parts(
     doc: Document, declared: list[str] | None = None, forced: str | None = None
 ) -> None:
@@ -55,7 +64,7 @@ def assign_parts(
         elif declared and len(declared) == 1:
             lang, detected = declared[0], False
         else:
-            lang, detected = detect("\n".join(doc.lines[i].text for i in range(a, b))), True
+            lang, detected = detect(_prose(doc, a, b)), True
         parts.append(Part(lang=lang, start=a, end=b, detected=detected))
         for i in range(a, b):
             doc.lines[i].lang = lang

@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from .rules import greeting
+from .rules import (
+    closing,
+    footer,
+    greeting,
+    language,
+    placeholder,
+    quote,
+    subject,
+    template_filter,
+    template_include,
+    template_syntax,
+)
 
-RULES: tuple[ModuleType, ...] = (greeting,)
+RULES: tuple[ModuleType, ...] = (
+    greeting,
+    closing,
+    footer,
+    placeholder,
+    subject,
+    quote,
+    language,
+    template_syntax,
+    template_filter,
+    template_include,
+)
 
 
 def by_id() -> dict[str, ModuleType]:

@@ -32,13 +32,25 @@ def footer_start(doc: Document, data: DataSet) -> int | None:
     return None
 
 
+def sender_index(doc: Document, data: DataSet) -> int | None:
+    """The line with the sender's name: the last non-empty line above the footer."""
+    start = footer_start(doc, data)
+    if start is None:
+        return None
+    for index in range(start - 1, -1, -1):
+        if doc.lines[index].zone == "body" and doc.lines[index].text.strip():
+            return index
+    return None
+
+
 def footer_indexes(doc: Document, data: DataSet) -> set[int]:
     """Indexes of the sender line, the footer and the legal lines (not prose to spell-check)."""
     start = footer_start(doc, data)
     if start is None:
         return set()
     known = set(footer_lines(data))
-    found = {start - 1} if start > 0 else set()
+    sender = sender_index(doc, data)
+    found = {sender} if sender is not None else set()
     for index in doc.body_indexes():
         if index >= start and doc.lines[index].text.strip() in known:
             found.add(index)

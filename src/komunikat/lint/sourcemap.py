@@ -61,13 +61,23 @@ def _output_lines(source: str) -> set[int]:
     return producing
 
 
+TRAILING_TAGS = re.compile(r"(?:\s*(?:\{%.*?%\}|\{#.*?#\}))+\s*$")
+
+
 def instrument(source: str, file_id: str) -> str:
+    """Mark each producing line; the mark goes before trailing tags so ``trim_blocks`` still applies."""
     producing = _output_lines(source)
     lines = source.split("\n")
-    return "\n".join(
-        f"{text}{MARK_OPEN}{file_id}:{n}{MARK_CLOSE}" if n in producing else text
-        for n, text in enumerate(lines, start=1)
-    )
+    marked = []
+    for n, text in enumerate(lines, start=1):
+        if n not in producing:
+            marked.append(text)
+            continue
+        mark = f"{MARK_OPEN}{file_id}:{n}{MARK_CLOSE}"
+        tail = TRAILING_TAGS.search(text)
+        cut = tail.start() if tail else len(text)
+        marked.append(text[:cut] + mark + text[cut:])
+    return "\n".join(marked)
 
 
 def _sources(catalog: Catalog) -> dict[str, str]:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ...problems import Severity
 from ..model import Context, Document, Finding
+from ..phrases import close_match
 
 ID = "greeting"
 LEVEL = Severity.ERROR
@@ -59,6 +60,12 @@ FAIL = [
     "Hi,\n\nyour request has been registered.\n",
     "Zgłoszenie zostało przyjęte.\n",
 ]
+
+
+KNOWN = {
+    "pl": ("Dzień dobry,", "Dobry wieczór,", "Szanowni Państwo,", "Szanowni Partnerzy,"),
+    "en": ("Dear customer,", "Hello,", "Good morning,", "Good afternoon,", "Good evening,"),
+}
 
 
 def applies(doc: Document) -> bool:
@@ -93,6 +100,14 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
                 f"użyj „{SUGGEST[lang][0]}”",
                 text,
                 SUGGEST[lang],
+            )
+        elif close := close_match(text, KNOWN.get(lang, KNOWN["pl"])):
+            yield Finding(
+                first,
+                0,
+                f"przywitanie z błędem: „{text}” — czy chodziło o „{close}”?",
+                text,
+                (close,),
             )
         else:
             yield Finding(

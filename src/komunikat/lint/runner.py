@@ -1,0 +1,208 @@
+"""Running the rules: over templates (``lint``) and over composed messages (``check``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+
+from ..catalog import Catalog, collect_catalog, template_files
+from ..data import DataSet, load_data
+from ..messagefile import parse_bytes
+from ..paths import relative
+from ..problems import InputError, InputErrors, Problem, Severity
+from ..spec import TemplateSpec
+from ..yamlsource import read_text
+from .config import ActiveRule
+from .engines import create_engines
+from .messages import document_from_message
+from .model import Context, Document
+from .report import Report
+from .sourcemap import column_in_source, document_from_template
+from .suppress import apply, find_suppressions
+
+
+def _problem(rule: ActiveRule, doc: Document, finding: object) -> Problem:
+    line = doc.lines[finding.index]  # type: ignore[attr-defined]
+    if doc.origin == "template":
+        column = column_in_source(line, finding.column, finding.text)  # type: ignore[attr-defined]
+    else:
+        column = line.column + finding.column  # type: ignore[attr-defined]
+    return Problem(
+        path=line.path,
+        line=line.line,
+        column=column,
+        rule=rule.id,
+        severity=rule.severity,
+        message=finding.message,  # type: ignore[attr-defined]
+        text=finding.text,  # type: ignore[attr-defined]
+        suggestions=tuple(finding.suggestions),  # type: ignore[attr-defined]
+    )
+
+
+def run_message_rules(doc: Document, rules: list[ActiveRule], ctx: Context) -> list[Problem]:
+    found: list[Problem] = []
+    for rule in rules:
+        module: ModuleType = rule.module
+        if not hasattr(module, "check") or not module.applies(doc):
+            continue
+        for finding in module.check(doc, rule.options, ctx):
+            found.append(_problem(rule, doc, finding))
+    return found
+
+
+def _from_input_errors(errors: Iterable[InputError], rule: str) -> list[Problem]:
+    return [
+        Problem(e.path, e.line or 1, e.column or 1, rule, Severity.ERROR, e.message) for e in errors
+    ]
+
+
+def _context(
+    root: Path, data: DataSet, rules: list[ActiveRule], catalog: Catalog | None = None
+) -> Context:
+    engines = create_engines({r.id for r in rules})
+    return Context(data=data, engines=engines, root=root)
+
+
+def lint_templates(root: Path, rules: list[ActiveRule], paths: list[Path] | None = None) -> Report:
+    """Lint the data files and the templates (all, or those under ``paths``)."""
+    report = Report()
+    try:
+        data = load_data(root)
+    except InputErrors as exc:
+        report.findings = sorted(_from_input_errors(exc.errors, "data"))
+        report.checked = 1
+        return report
+    except InputError as exc:
+        report.findings = _from_input_errors([exc], "data")
+        return report
+    catalog, load_errors = collect_catalog(root, data)
+    ctx = _context(root, data, rules, catalog)
+    findings = _from_input_errors(load_errors, "template-syntax")
+    selected = _select(root, paths)
+    known = {r.module.ID for r in rules} | {str(m.ID) for m in _all_rule_modules()}
+    suppressions = []
+    for path in selected:
+        shown = relative(path, root)
+        text = read_text(path, shown)
+        found, problems = find_suppressions(shown, text, known)
+        suppressions += found
+        findings += problems
+        spec = next((s for s in catalog if s.path == shown), None)
+        if spec is None:
+            continue
+        findings += _source_rules(spec, text, rules, ctx)
+        if any(p.path == shown and p.rule == "template-syntax" for p in findings):
+            continue
+        findings += _render_rules(catalog, spec, rules, ctx)
+    # partials are checked for their own syntax and includes
+    unique = sorted(set(findings))
+    kept, used = apply(unique, suppressions)
+    report.findings = kept
+    report.suppressions = used
+    report.checked = len(selected) + len(_data_files(root))
+    report.engines = ctx.engines.report()
+    report.engine_lines = ctx.engines.summary()
+    return report
+
+
+def _all_rule_modules() -> list[ModuleType]:
+    from .registry import RULES
+
+    return list(RULES)
+
+
+def _data_files(root: Path) -> list[Path]:
+    return sorted((root / "data").glob("*.yml"))
+
+
+def _select(root: Path, paths: list[Path] | None) -> list[Path]:
+    every = template_files(root) + sorted((root / "templates" / "partials").glob("*.j2"))
+    if not paths:
+        return every
+    chosen = []
+    for given in paths:
+        target = given if given.is_absolute() else Path.cwd() / given
+        target = target.resolve()
+        if not target.exists():
+            raise InputError(str(given), 0, 0, "plik lub katalog nie istnieje")
+        chosen += [p for p in every if p.resolve() == target or target in p.resolve().parents]
+    return sorted(set(chosen))
+
+
+def _source_rules(
+    spec: TemplateSpec, text: str, rules: list[ActiveRule], ctx: Context
+) -> list[Problem]:
+    found = []
+    for rule in rules:
+        check_source = getattr(rule.module, "check_source", None)
+        if check_source is None:
+            continue
+        for f in check_source(spec, text, ctx):
+            found.append(
+                Problem(
+                    spec.path,
+                    f.line,
+                    f.column,
+                    rule.id,
+                    rule.severity,
+                    f.message,
+                    f.text,
+                    tuple(f.suggestions),
+                )
+            )
+    return found
+
+
+def _render_rules(
+    catalog: Catalog, spec: TemplateSpec, rules: list[ActiveRule], ctx: Context
+) -> list[Problem]:
+    found: list[Problem] = []
+    langs: list[str | None] = [None] if spec.layout == "bilingual" else list(spec.languages)
+    operators: list[str | None] = [None]
+    if any(v.type == "operator" for v in spec.variables):
+        operators = list(catalog.data.notice_operator_codes())
+    for lang in langs:
+        for operator in operators:
+            try:
+                doc = document_from_template(catalog, spec, lang=lang, operator=operator)
+            except Exception as exc:  # a template that cannot render is itself the finding
+                found.append(
+                    Problem(
+                        spec.path,
+                        spec.body_line,
+                        1,
+                        "template-syntax",
+                        Severity.ERROR,
+                        f"szablon nie renderuje się z przykładowymi wartościami: {exc}",
+                    )
+                )
+                return found
+            found += run_message_rules(doc, rules, ctx)
+    return found
+
+
+def check_files(
+    root: Path,
+    rules: list[ActiveRule],
+    files: list[tuple[str, bytes]],
+    *,
+    lang: str | None = None,
+    template: TemplateSpec | None = None,
+    supplier: str | None = None,
+) -> Report:
+    """Check composed messages (text with optional headers, or .eml)."""
+    data = load_data(root)
+    ctx = _context(root, data, rules)
+    report = Report()
+    for name, raw in files:
+        parsed = parse_bytes(raw, name)
+        channel = template.channel if template else "email"
+        doc = document_from_message(parsed, template=template, lang=lang, channel=channel)
+        doc.supplier = supplier
+        report.findings += run_message_rules(doc, rules, ctx)
+        report.checked += 1
+    report.findings = sorted(set(report.findings))
+    report.engines = ctx.engines.report()
+    report.engine_lines = ctx.engines.summary()
+    return report
