@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from komunikat.site import operator_pages, template_pages
+from komunikat.site import operator_pages, rules_page, template_pages
 from komunikat.site.state import catalog_for
 
 
@@ -23,6 +23,10 @@ def define_env(env: Any) -> None:
     @env.macro
     def operator_page(code: str) -> str:
         return operator_pages.operator_page(catalog_for(root), code)
+
+    @env.macro
+    def rules_reference() -> str:
+        return rules_page.rules_page()
 
     @env.macro
     def contacts_directory() -> str:
