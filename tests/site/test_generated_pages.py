@@ -1,0 +1,106 @@
+"""Generated pages: every template, operator and rule has its page, built from the real data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from komunikat.catalog import Catalog
+from komunikat.lint.registry import RULES
+from komunikat.site import operator_pages, rules_page, template_pages
+from komunikat.site.generated import generated_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_template_and_operator_gets_a_page_with_a_nav_place(catalog: Catalog) -> None:
+    pages = {p.path: p for p in generated_pages(catalog)}
+    for spec in catalog:
+        assert pages[f"szablony/{spec.id}.md"].section == "Szablony"
+    for op in catalog.data.operators.operators:
+        assert pages[f"operatorzy/{op.slug}.md"].section == "Operatorzy"
+    assert {"szablony/index.md", "kontakty.md", "reguly.md"} <= set(pages)
+
+
+def test_the_catalogue_lists_every_template(catalog: Catalog) -> None:
+    page = template_pages.catalogue_page(catalog)
+    for spec in catalog:
+        assert f"]({spec.id}.md)" in page
+
+
+@pytest.mark.parametrize("template_id", ["dv-outage-close", "ticket-accepted", "operator-problem-report"])
+def test_a_template_page_shows_when_subject_fields_previews_and_raw_source(catalog: Catalog, template_id: str) -> None:
+    spec = catalog.get(template_id)
+    page = template_pages.template_page(catalog, template_id)
+    assert spec.when.split()[0] in page
+    for var in spec.variables:
+        assert var.label.split(" (")[0] in page
+    for lang in spec.languages if spec.layout == "single" else [None]:
+        preview = catalog.render_sample(spec, lang=lang).as_text()
+        assert preview.split("\n")[2] in page
+    assert "{{" in page and "{% include" in page  # the source is shown raw
+    assert "??? note \"Źródło szablonu" in page
+
+
+def test_operator_pages_carry_every_contact_rule_prefix_and_example(catalog: Catalog) -> None:
+    for op in catalog.data.operators.operators:
+        page = operator_pages.operator_page(catalog, op.code)
+        for contact in op.contacts:
+            assert contact.crm in page and contact.title.split()[0] in page
+        for rule in op.cc_rules:
+            assert all(c.crm in page for c in rule.contacts)
+        for prefix in op.subject_prefixes:
+            assert f"| {prefix.prefix} |" in page
+        for example in op.examples:
+            assert example.task in page
+
+
+def test_the_contact_directory_comes_from_the_data(catalog: Catalog) -> None:
+    page = operator_pages.contacts_page(catalog)
+    sig = catalog.data.contacts.signature
+    for value in (sig.helpline, sig.mobile, sig.desk, catalog.data.contacts.company.address):
+        assert value in page
+    assert "Katarzyna Wczyrsa" in page
+
+
+def test_the_rule_reference_documents_every_rule_with_examples() -> None:
+    page = rules_page.rules_page()
+    for rule in RULES:
+        assert f"## `{rule.ID}`" in page
+    assert page.count('!!! success "Poprawnie"') >= len(RULES)
+    assert page.count('!!! failure "Błąd"') >= len(RULES)
+
+
+def test_data_values_cannot_inject_html_into_pages(catalog: Catalog) -> None:
+    from dataclasses import replace
+
+    op = catalog.data.operators.operators[0]
+    evil = op.model_copy(update={"summary": "<script>alert(1)</script>"})
+    data = replace(catalog.data, operators=catalog.data.operators.model_copy(update={"operators": [evil]}))
+    fake = Catalog(root=catalog.root, data=data, templates=catalog.templates, env=catalog.env)
+    page = operator_pages.operator_page(fake, op.code)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_lint_error_fails_the_strict_site_build(tmp_path: Path) -> None:
+    for name in ("templates", "data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("mkdocs.yml", "komunikat.yml", "package.json"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, tmp_path / name)
+    if (ROOT / "node_modules").exists():
+        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    target = tmp_path / "templates" / "dv-outage-open.j2"
+    target.write_text(target.read_text(encoding="utf-8").replace("Dear customer,", "Witam,", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        timeout=600,
+    )
+    assert result.returncode != 0
+    assert "komunikat lint: templates/dv-outage-open.j2:" in result.stderr
+    assert "„Witam” to forma potoczna" in result.stderr
