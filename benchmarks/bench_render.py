@@ -36,8 +36,10 @@ def main() -> None:
     render = measure(render_all, 50)
     print(f"templates: {len(specs)}")
     print(f"load catalogue: median {statistics.median(load):.1f} ms, max {max(load):.1f} ms (n=20)")
-    print(f"render all samples: median {statistics.median(render):.1f} ms, "
-          f"max {max(render):.1f} ms (n=50)")
+    print(
+        f"render all samples: median {statistics.median(render):.1f} ms, "
+        f"max {max(render):.1f} ms (n=50)"
+    )
 
 
 if __name__ == "__main__":

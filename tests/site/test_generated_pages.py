@@ -32,8 +32,12 @@ def test_the_catalogue_lists_every_template(catalog: Catalog) -> None:
         assert f"]({spec.id}.md)" in page
 
 
-@pytest.mark.parametrize("template_id", ["dv-outage-close", "ticket-accepted", "operator-problem-report"])
-def test_a_template_page_shows_when_subject_fields_previews_and_raw_source(catalog: Catalog, template_id: str) -> None:
+@pytest.mark.parametrize(
+    "template_id", ["dv-outage-close", "ticket-accepted", "operator-problem-report"]
+)
+def test_a_template_page_shows_when_subject_fields_previews_and_raw_source(
+    catalog: Catalog, template_id: str
+) -> None:
     spec = catalog.get(template_id)
     page = template_pages.template_page(catalog, template_id)
     assert spec.when.split()[0] in page
@@ -43,7 +47,7 @@ def test_a_template_page_shows_when_subject_fields_previews_and_raw_source(catal
         preview = catalog.render_sample(spec, lang=lang).as_text()
         assert preview.split("\n")[2] in page
     assert "{{" in page and "{% include" in page  # the source is shown raw
-    assert "??? note \"Źródło szablonu" in page
+    assert '??? note "Źródło szablonu' in page
 
 
 def test_operator_pages_carry_every_contact_rule_prefix_and_example(catalog: Catalog) -> None:
@@ -80,7 +84,9 @@ def test_data_values_cannot_inject_html_into_pages(catalog: Catalog) -> None:
 
     op = catalog.data.operators.operators[0]
     evil = op.model_copy(update={"summary": "<script>alert(1)</script>"})
-    data = replace(catalog.data, operators=catalog.data.operators.model_copy(update={"operators": [evil]}))
+    data = replace(
+        catalog.data, operators=catalog.data.operators.model_copy(update={"operators": [evil]})
+    )
     fake = Catalog(root=catalog.root, data=data, templates=catalog.templates, env=catalog.env)
     page = operator_pages.operator_page(fake, op.code)
     assert "<script>" not in page and "&lt;script&gt;" in page
@@ -95,10 +101,15 @@ def test_a_lint_error_fails_the_strict_site_build(tmp_path: Path) -> None:
     if (ROOT / "node_modules").exists():
         (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     target = tmp_path / "templates" / "dv-outage-open.j2"
-    target.write_text(target.read_text(encoding="utf-8").replace("Dear customer,", "Witam,", 1), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("Dear customer,", "Witam,", 1), encoding="utf-8"
+    )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
         timeout=600,
     )
     assert result.returncode != 0

@@ -22,9 +22,19 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
         GeneratedPage("reguly.md", "{{ rules_reference() }}\n", None),
     ]
     for spec in catalog:
-        pages.append(GeneratedPage(template_pages.page_path(spec),
-                                   f"{{{{ template_page('{spec.id}') }}}}\n", "Szablony"))
+        pages.append(
+            GeneratedPage(
+                template_pages.page_path(spec),
+                f"{{{{ template_page('{spec.id}') }}}}\n",
+                "Szablony",
+            )
+        )
     for op in catalog.data.operators.operators:
-        pages.append(GeneratedPage(operator_pages.page_path(op.slug),
-                                   f"{{{{ operator_page('{op.code}') }}}}\n", "Operatorzy"))
+        pages.append(
+            GeneratedPage(
+                operator_pages.page_path(op.slug),
+                f"{{{{ operator_page('{op.code}') }}}}\n",
+                "Operatorzy",
+            )
+        )
     return pages

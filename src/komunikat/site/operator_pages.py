@@ -34,8 +34,11 @@ def operator_page(catalog: Catalog, code: str) -> str:
     if op.notices:
         business = [c for c in catalog.data.contacts.internal if c.cc_on == "operator-mail"]
         for contact in business:
-            parts += [f"W polu DW każdej wiadomości do operatora: **{inline(contact.name)}** "
-                      f"({inline(contact.role_pl)}).", ""]
+            parts += [
+                f"W polu DW każdej wiadomości do operatora: **{inline(contact.name)}** "
+                f"({inline(contact.role_pl)}).",
+                "",
+            ]
     if op.cc_rules:
         parts += ["## Dodatkowe kontakty w DW", ""]
         rows = []
@@ -44,26 +47,40 @@ def operator_page(catalog: Catalog, code: str) -> str:
                 rows.append([rule.when_pl, c.crm, c.title, c.status])
         parts += [table(["Kiedy", "CRM", "Nazwa w CRM", "Status"], rows), ""]
     if op.subject_prefixes:
-        parts += ["## Przedrostki tematu", "",
-                  "Temat zgłoszenia powinien zaczynać się przedrostkiem zależnym od usługi. "
-                  "Szablon [zgłoszenia problemu](../szablony/operator-problem-report.md) dodaje go sam.", ""]
-        rows = [[p.prefix, p.when_pl, ", ".join(services[s].pl for s in p.services)]
-                for p in op.subject_prefixes]
+        parts += [
+            "## Przedrostki tematu",
+            "",
+            "Temat zgłoszenia powinien zaczynać się przedrostkiem zależnym od usługi. "
+            "Szablon [zgłoszenia problemu](../szablony/operator-problem-report.md) dodaje go sam.",
+            "",
+        ]
+        rows = [
+            [p.prefix, p.when_pl, ", ".join(services[s].pl for s in p.services)]
+            for p in op.subject_prefixes
+        ]
         parts += [table(["Przedrostek", "Kiedy", "Usługi"], rows), ""]
     if op.examples:
-        parts += ["## Przykłady poprawnej komunikacji", "",
-                  '!!! warning "To nie są gotowce"',
-                  "    Przykłady pochodzą z różnych okresów, a dane w nich zawarte (np. dane "
-                  "połączeń sieciowych) mogą być nieaktualne.", ""]
+        parts += [
+            "## Przykłady poprawnej komunikacji",
+            "",
+            '!!! warning "To nie są gotowce"',
+            "    Przykłady pochodzą z różnych okresów, a dane w nich zawarte (np. dane "
+            "połączeń sieciowych) mogą być nieaktualne.",
+            "",
+        ]
         rows = [[e.task, e.title, e.status, e.description] for e in op.examples]
         parts += [table(["Task", "Tytuł", "Status", "Opis"], rows), ""]
     if op.notices:
-        parts += ["## Szablony", "",
-                  "- [Zgłoszenie problemu do operatora](../szablony/operator-problem-report.md)",
-                  "- [Awaria u operatora – OPEN](../szablony/operator-outage-open.md) · "
-                  "[CLOSE](../szablony/operator-outage-close.md)",
-                  "- [Prace planowane u operatora – OPEN](../szablony/operator-maintenance-open.md) · "
-                  "[CLOSE](../szablony/operator-maintenance-close.md)", ""]
+        parts += [
+            "## Szablony",
+            "",
+            "- [Zgłoszenie problemu do operatora](../szablony/operator-problem-report.md)",
+            "- [Awaria u operatora – OPEN](../szablony/operator-outage-open.md) · "
+            "[CLOSE](../szablony/operator-outage-close.md)",
+            "- [Prace planowane u operatora – OPEN](../szablony/operator-maintenance-open.md) · "
+            "[CLOSE](../szablony/operator-maintenance-close.md)",
+            "",
+        ]
     return "\n".join(parts)
 
 
@@ -71,12 +88,26 @@ def contacts_page(catalog: Catalog) -> str:
     data = catalog.data
     sig = data.contacts.signature
     company = data.contacts.company
-    parts = ["# Kontakty", "", "Wszystko na tej stronie pochodzi z plików `data/contacts.yml` "
-             "i `data/operators.yml`.", "", "## Stopka Digital Virgo", "",
-             "Każda wiadomość e-mail kończy się tą samą stopką (wstawia ją szablon):", ""]
-    rows = [["Stanowisko", sig.role], ["Pion", sig.division], ["Dział", sig.department],
-            ["Telefon komórkowy", sig.mobile], ["Telefon stacjonarny", sig.desk],
-            ["E-mail (helpline)", sig.helpline], ["Firma", company.name], ["Adres", company.address]]
+    parts = [
+        "# Kontakty",
+        "",
+        "Wszystko na tej stronie pochodzi z plików `data/contacts.yml` i `data/operators.yml`.",
+        "",
+        "## Stopka Digital Virgo",
+        "",
+        "Każda wiadomość e-mail kończy się tą samą stopką (wstawia ją szablon):",
+        "",
+    ]
+    rows = [
+        ["Stanowisko", sig.role],
+        ["Pion", sig.division],
+        ["Dział", sig.department],
+        ["Telefon komórkowy", sig.mobile],
+        ["Telefon stacjonarny", sig.desk],
+        ["E-mail (helpline)", sig.helpline],
+        ["Firma", company.name],
+        ["Adres", company.address],
+    ]
     rows += [["Dane rejestrowe", line] for line in company.legal]
     parts += [table(["", ""], rows), ""]
     if data.contacts.internal:

@@ -21,7 +21,9 @@ def _doc_sections(rule: ModuleType) -> tuple[str, str, list[tuple[str, str]]]:
     examples = []
     for label, body in zip(blocks[1::2], blocks[2::2], strict=False):
         lines = body.split("\n")
-        text = "\n".join(line[4:] if line.startswith("    ") else line for line in lines).strip("\n")
+        text = "\n".join(line[4:] if line.startswith("    ") else line for line in lines).strip(
+            "\n"
+        )
         examples.append((label, text))
     return summary, description, examples
 
@@ -40,7 +42,9 @@ def rules_page() -> str:
     ]
     for rule in RULES:
         summary, _, _ = _doc_sections(rule)
-        parts.append(f"| [`{rule.ID}`](#{rule.ID}) | {LEVELS[rule.LEVEL.value]} | {inline(summary)} |")
+        parts.append(
+            f"| [`{rule.ID}`](#{rule.ID}) | {LEVELS[rule.LEVEL.value]} | {inline(summary)} |"
+        )
     for rule in RULES:
         summary, description, examples = _doc_sections(rule)
         parts += ["", f"## `{rule.ID}` {{ #{rule.ID} }}", "", f"**{inline(summary)}**", ""]

@@ -49,8 +49,10 @@ def catalogue_page(catalog: Catalog) -> str:
         if not specs:
             continue
         parts += ["", f"## {title}", ""]
-        rows = [[f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", "+".join(s.languages).upper(),
-                 s.when] for s in specs]
+        rows = [
+            [f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", "+".join(s.languages).upper(), s.when]
+            for s in specs
+        ]
         parts.append(table(["Szablon", "Faza", "Języki", "Kiedy używać"], rows, raw=(0,)))
     return "\n".join(parts) + "\n"
 
@@ -75,7 +77,10 @@ def template_page(catalog: Catalog, template_id: str) -> str:
     if spec.title_en:
         parts += [f"*{inline(spec.title_en)}*", ""]
     parts += ['!!! info "Kiedy używać"', "    " + inline(spec.when), ""]
-    facts = [["Identyfikator", f"`{spec.id}`"], ["Języki", ", ".join(LANG_NAMES[x] for x in spec.languages)]]
+    facts = [
+        ["Identyfikator", f"`{spec.id}`"],
+        ["Języki", ", ".join(LANG_NAMES[x] for x in spec.languages)],
+    ]
     if spec.phase:
         facts.append(["Faza", spec.phase])
     if spec.subject:
@@ -98,18 +103,45 @@ def template_page(catalog: Catalog, template_id: str) -> str:
             sample = ", ".join(str(s) for s in sample)
         elif isinstance(sample, bool):
             sample = "tak" if sample else "nie"
-        rows.append([f"{var.label}", var.name, TYPE_NAMES.get(var.type, var.type),
-                     "tak" if var.required else "nie", var.help, "" if sample is None else sample])
+        rows.append(
+            [
+                f"{var.label}",
+                var.name,
+                TYPE_NAMES.get(var.type, var.type),
+                "tak" if var.required else "nie",
+                var.help,
+                "" if sample is None else sample,
+            ]
+        )
     parts += [table(["Pole", "Nazwa", "Typ", "Wymagane", "Opis", "Przykład"], rows), ""]
-    parts += ["## Podgląd", "", "Podgląd z przykładowymi wartościami, wygenerowany przy budowie strony.", ""]
+    parts += [
+        "## Podgląd",
+        "",
+        "Podgląd z przykładowymi wartościami, wygenerowany przy budowie strony.",
+        "",
+    ]
     if spec.layout == "bilingual":
-        parts += ['=== "English + Polski"', "", _preview_block(_preview(catalog, spec, None), 4), ""]
+        parts += [
+            '=== "English + Polski"',
+            "",
+            _preview_block(_preview(catalog, spec, None), 4),
+            "",
+        ]
     else:
         for lang in spec.languages:
-            parts += [f'=== "{LANG_NAMES[lang]}"', "", _preview_block(_preview(catalog, spec, lang), 4), ""]
+            parts += [
+                f'=== "{LANG_NAMES[lang]}"',
+                "",
+                _preview_block(_preview(catalog, spec, lang), 4),
+                "",
+            ]
     parts += ["## Z wiersza poleceń", "", fence(_cli_example(catalog, spec), "bash"), ""]
-    parts += ['??? note "Źródło szablonu (' + inline(spec.path) + ')"', "",
-              fence(spec.source, "jinja", 4), ""]
+    parts += [
+        '??? note "Źródło szablonu (' + inline(spec.path) + ')"',
+        "",
+        fence(spec.source, "jinja", 4),
+        "",
+    ]
     return "\n".join(parts)
 
 
