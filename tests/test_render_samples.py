@@ -20,16 +20,7 @@ CATALOG = load_catalog(ROOT)
 
 
 def cases() -> list[tuple[str, str | None, str | None]]:
-    found = []
-    for spec in CATALOG:
-        langs: list[str | None] = [None] if spec.layout == "bilingual" else list(spec.languages)
-        operators: list[str | None] = [None]
-        if any(v.type == "operator" for v in spec.variables):
-            operators = [None, *CATALOG.data.notice_operator_codes()]
-        for lang in langs:
-            for operator in operators:
-                found.append((spec.id, lang, operator))
-    return found
+    return CATALOG.renderings(sample_operator=True)
 
 
 def snapshot_name(template_id: str, lang: str | None, operator: str | None) -> str:

@@ -159,6 +159,25 @@ class Catalog:
             quoted.append(Previous(msg.subject, msg.body, source=f"{quoted_id} (przykład)"))
         return quoted
 
+    def renderings(
+        self, spec: TemplateSpec | None = None, *, sample_operator: bool = False
+    ) -> list[tuple[str, str | None, str | None]]:
+        """(template id, language, operator) of every sample rendering the linter checks.
+
+        Bilingual notices render once (language None); single-language templates
+        once per language; templates with an operator once per operator that
+        takes notices (and, with ``sample_operator``, also with their own sample).
+        """
+        found = []
+        for each in [spec] if spec else list(self):
+            langs: list[str | None] = [None] if each.layout == "bilingual" else list(each.languages)
+            operators: list[str | None] = [None]
+            if any(v.type == "operator" for v in each.variables):
+                codes: list[str | None] = list(self.data.notice_operator_codes())
+                operators = [None, *codes] if sample_operator else codes
+            found += [(each.id, lang, op) for lang in langs for op in operators]
+        return found
+
     def render_sample(
         self, spec: TemplateSpec, lang: str | None = None, operator: str | None = None
     ) -> Message:

@@ -89,8 +89,24 @@ def parse_eml(raw: bytes, path: str) -> ParsedMessage:
     except (LookupError, UnicodeDecodeError) as exc:
         raise InputError(path, 0, 0, f"nie można zdekodować treści .eml: {exc}") from None
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    headers = {k.lower(): str(v) for k, v in msg.items()}
-    return ParsedMessage(path, headers.get("subject"), body, headers, 1, {})
+    headers = {k.lower(): " ".join(str(v).split()) for k, v in msg.items()}
+    header_lines, body_line = _eml_lines(raw)
+    if msg.is_multipart():
+        body_line = 1  # the text part's lines do not map onto the file's lines
+    return ParsedMessage(path, headers.get("subject"), body, headers, body_line, header_lines)
+
+
+def _eml_lines(raw: bytes) -> tuple[dict[str, int], int]:
+    """File lines of each header and of the body's first line (1-based)."""
+    lines = raw.decode("latin-1").replace("\r\n", "\n").split("\n")
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        if line == "":
+            return found, number + 1
+        match = HEADER.match(line)
+        if match:
+            found.setdefault(match.group("name").lower(), number)
+    return found, 1
 
 
 def parse_bytes(raw: bytes, path: str) -> ParsedMessage:

@@ -6,6 +6,7 @@ import re
 
 from .language import detect
 from .model import Document, Part
+from .phrases import is_closing
 
 LANGUAGE_SEPARATOR = re.compile(r"^-{3,}\s*$")
 QUOTE_STARTS = (
@@ -29,8 +30,14 @@ PROSE_LINES = 6
 
 
 def _prose(doc: Document, start: int, end: int) -> str:
-    """The opening lines of a part: its prose, before the (Polish) company footer."""
-    texts = [doc.lines[i].text for i in range(start, end) if doc.lines[i].text.strip()]
+    """The opening lines of a part: its prose, before the closing, the name and the footer."""
+    texts: list[str] = []
+    for i in range(start, end):
+        text = doc.lines[i].text
+        if is_closing(text):
+            break
+        if text.strip():
+            texts.append(text)
     return "\n".join(texts[:PROSE_LINES])
 
 

@@ -3,7 +3,22 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
+
+CLOSINGS = {
+    "pl": re.compile(r"^(Z poważaniem|Pozdrawiam|Z wyrazami szacunku|Łączę wyrazy szacunku)[,.]?$"),
+    "en": re.compile(
+        r"^(Kind regards|Best regards|Regards|Yours sincerely|Yours faithfully|Sincerely)[,.]?$",
+        re.IGNORECASE,
+    ),
+}
+
+
+def is_closing(text: str) -> bool:
+    """A courtesy closing in either language: where a message's prose ends."""
+    stripped = text.strip()
+    return any(pattern.match(stripped) for pattern in CLOSINGS.values())
 
 
 def close_match(text: str, known: Sequence[str], cutoff: float = 0.8) -> str | None:

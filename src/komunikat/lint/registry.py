@@ -7,10 +7,14 @@ from types import ModuleType
 from .rules import (
     closing,
     footer,
+    grammar,
     greeting,
     language,
+    pii,
     placeholder,
     quote,
+    spelling,
+    style,
     subject,
     template_filter,
     template_include,
@@ -28,6 +32,10 @@ RULES: tuple[ModuleType, ...] = (
     template_syntax,
     template_filter,
     template_include,
+    style,
+    pii,
+    spelling,
+    grammar,
 )
 
 

@@ -33,11 +33,19 @@ def _problem(rule: ActiveRule, doc: Document, finding: object) -> Problem:
         line=line.line,
         column=column,
         rule=rule.id,
-        severity=rule.severity,
+        severity=_severity(rule, finding),
         message=finding.message,  # type: ignore[attr-defined]
         text=finding.text,  # type: ignore[attr-defined]
         suggestions=tuple(finding.suggestions),  # type: ignore[attr-defined]
     )
+
+
+def _severity(rule: ActiveRule, finding: object) -> Severity:
+    """A finding may carry its own level (style data rules); komunikat.yml overrides both."""
+    own = getattr(finding, "level", None)
+    if own is None or rule.severity != rule.module.LEVEL:
+        return rule.severity
+    return Severity(own)
 
 
 def run_message_rules(doc: Document, rules: list[ActiveRule], ctx: Context) -> list[Problem]:
@@ -64,8 +72,14 @@ def _context(
     return Context(data=data, engines=engines, root=root)
 
 
-def lint_templates(root: Path, rules: list[ActiveRule], paths: list[Path] | None = None) -> Report:
-    """Lint the data files and the templates (all, or those under ``paths``)."""
+def lint_templates(
+    root: Path, rules: list[ActiveRule], paths: list[Path] | None = None, lang: str | None = None
+) -> Report:
+    """Lint the data files and the templates (all, or those under ``paths``).
+
+    ``lang`` limits single-language templates to that language's rendering;
+    bilingual notices always carry both parts.
+    """
     report = Report()
     try:
         data = load_data(root)
@@ -94,7 +108,7 @@ def lint_templates(root: Path, rules: list[ActiveRule], paths: list[Path] | None
         findings += _source_rules(spec, text, rules, ctx)
         if any(p.path == shown and p.rule == "template-syntax" for p in findings):
             continue
-        findings += _render_rules(catalog, spec, rules, ctx)
+        findings += _render_rules(catalog, spec, rules, ctx, lang)
     # partials are checked for their own syntax and includes
     unique = sorted(set(findings))
     kept, used = apply(unique, suppressions)
@@ -103,6 +117,7 @@ def lint_templates(root: Path, rules: list[ActiveRule], paths: list[Path] | None
     report.checked = len(selected) + len(_data_files(root))
     report.engines = ctx.engines.report()
     report.engine_lines = ctx.engines.summary()
+    report.notes = list(dict.fromkeys(ctx.notes))
     return report
 
 
@@ -155,30 +170,31 @@ def _source_rules(
 
 
 def _render_rules(
-    catalog: Catalog, spec: TemplateSpec, rules: list[ActiveRule], ctx: Context
+    catalog: Catalog,
+    spec: TemplateSpec,
+    rules: list[ActiveRule],
+    ctx: Context,
+    only: str | None = None,
 ) -> list[Problem]:
     found: list[Problem] = []
-    langs: list[str | None] = [None] if spec.layout == "bilingual" else list(spec.languages)
-    operators: list[str | None] = [None]
-    if any(v.type == "operator" for v in spec.variables):
-        operators = list(catalog.data.notice_operator_codes())
-    for lang in langs:
-        for operator in operators:
-            try:
-                doc = document_from_template(catalog, spec, lang=lang, operator=operator)
-            except Exception as exc:  # a template that cannot render is itself the finding
-                found.append(
-                    Problem(
-                        spec.path,
-                        spec.body_line,
-                        1,
-                        "template-syntax",
-                        Severity.ERROR,
-                        f"szablon nie renderuje się z przykładowymi wartościami: {exc}",
-                    )
+    for _, lang, operator in catalog.renderings(spec):
+        if only and spec.layout == "single" and lang != only:
+            continue
+        try:
+            doc = document_from_template(catalog, spec, lang=lang, operator=operator)
+        except Exception as exc:  # a template that cannot render is itself the finding
+            found.append(
+                Problem(
+                    spec.path,
+                    spec.body_line,
+                    1,
+                    "template-syntax",
+                    Severity.ERROR,
+                    f"szablon nie renderuje się z przykładowymi wartościami: {exc}",
                 )
-                return found
-            found += run_message_rules(doc, rules, ctx)
+            )
+            return found
+        found += run_message_rules(doc, rules, ctx)
     return found
 
 
@@ -205,4 +221,5 @@ def check_files(
     report.findings = sorted(set(report.findings))
     report.engines = ctx.engines.report()
     report.engine_lines = ctx.engines.summary()
+    report.notes = list(dict.fromkeys(ctx.notes))
     return report

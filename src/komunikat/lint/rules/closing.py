@@ -25,13 +25,12 @@ FAIL::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ...problems import Severity
 from ..model import Context, Document, Finding
-from ..phrases import close_match
+from ..phrases import CLOSINGS, close_match, is_closing
 from ..signature import sender_index
 
 ID = "closing"
@@ -40,13 +39,6 @@ KIND = "message"
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-CLOSINGS = {
-    "pl": re.compile(r"^(Z poważaniem|Pozdrawiam|Z wyrazami szacunku|Łączę wyrazy szacunku)[,.]?$"),
-    "en": re.compile(
-        r"^(Kind regards|Best regards|Regards|Yours sincerely|Yours faithfully|Sincerely)[,.]?$",
-        re.IGNORECASE,
-    ),
-}
 SUGGEST = {"pl": ("Z poważaniem,",), "en": ("Kind regards,",)}
 KNOWN = {
     "pl": ("Z poważaniem,", "Pozdrawiam,", "Z wyrazami szacunku,"),
@@ -83,6 +75,8 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
         if last_part:
             # the closing is the line before the sender's name (the line before the footer)
             end = sender if sender is not None else _sender_line(doc, part.start, part.end)
+        if last_part and sender is not None and is_closing(doc.lines[sender].text):
+            continue  # the name under the closing is missing: the footer rule says so
         index = _last_text(doc, part.start, end) if end is not None else None
         if index is None:
             continue

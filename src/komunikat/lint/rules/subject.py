@@ -25,6 +25,7 @@ from typing import Any
 from ...problems import Severity
 from ...spec import TemplateSpec
 from ...subjects import HL_ANYWHERE, parse_subject
+from ..messages import LOOSE_PHASE
 from ..model import Context, Document, Finding, SourceFinding
 from ..placeholders import find_leftovers
 
@@ -73,18 +74,16 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
         )
     if "\n" in subject or "\r" in subject:
         yield Finding(index, 0, "temat zawiera podział wiersza; temat musi być jednym wierszem")
+    new_text = "\n".join(doc.lines[i].text for i in doc.body_indexes())
+    yield from _hl_agrees(index, subject, new_text)
     if not doc.is_mass_notice:
         return
     parsed = parse_subject(subject)
     if parsed is None:
-        hint = "„<tytuł polski> | <tytuł angielski> - OPEN|CLOSE|PROLONGATION [HL-<numer>]”"
-        yield Finding(
-            index,
-            0,
-            f"temat zawiadomienia musi mieć postać {hint}",
-            subject,
-            ("Prace planowane | Planned maintenance - OPEN [HL-123456]",),
-        )
+        yield _malformed(doc, index, subject)
+        loose = LOOSE_PHASE.search(subject)
+        if loose:
+            yield from _phase_agrees(doc, index, subject, loose.group(1), new_text)
         return
     if (parsed.pl, parsed.en) not in TITLES:
         known = [f"{pl} | {en}" for pl, en in TITLES]
@@ -103,37 +102,70 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
             f"tytuł „{parsed.pl}” nie pasuje do rodzaju wiadomości ({doc.kind})",
             parsed.pl,
         )
-    if doc.phase and parsed.phase != doc.phase:
-        column = subject.find(parsed.phase)
+    yield from _phase_agrees(doc, index, subject, parsed.phase, new_text)
+
+
+def _hl_agrees(index: int, subject: str, new_text: str) -> Iterator[Finding]:
+    """Any subject naming an HL number names the one the body names."""
+    in_subject = HL_ANYWHERE.search(subject)
+    body_numbers = {f"HL-{m.group('n')}" for m in HL_ANYWHERE.finditer(new_text)}
+    if not in_subject or not body_numbers:
+        return
+    hl = in_subject.group(0)
+    if hl not in body_numbers:
+        yield Finding(
+            index,
+            in_subject.start(),
+            f"numer {hl} w temacie różni się od numeru w treści ({', '.join(sorted(body_numbers))})",
+            hl,
+            tuple(sorted(body_numbers)),
+        )
+
+
+def _malformed(doc: Document, index: int, subject: str) -> Finding:
+    """The shape error, with a suggestion built from what the subject and message say."""
+    hint = "„<tytuł polski> | <tytuł angielski> - OPEN|CLOSE|PROLONGATION [HL-<numer>]”"
+    hl = HL_ANYWHERE.search(subject)
+    loose = LOOSE_PHASE.search(subject)
+    new_text = "\n".join(doc.lines[i].text for i in doc.body_indexes())
+    said = next((ph for ph, words in PHASE_WORDS.items() if words.search(new_text)), None)
+    phase = doc.phase or said or (loose.group(1) if loose else "OPEN")
+    titles = [pair for pair, kind in TITLES.items() if kind == doc.kind] or list(TITLES)
+    lowered = subject.lower()
+    pl, en = next((pair for pair in titles if pair[0].lower() in lowered), titles[0])
+    number = hl.group(0) if hl else "HL-<numer>"
+    return Finding(
+        index,
+        0,
+        f"temat zawiadomienia musi mieć postać {hint}",
+        subject,
+        (f"{pl} | {en} - {phase} [{number}]",),
+    )
+
+
+def _phase_agrees(
+    doc: Document, index: int, subject: str, named: str, new_text: str
+) -> Iterator[Finding]:
+    column = max(subject.find(named), 0)
+    if doc.phase and named != doc.phase:
         yield Finding(
             index,
             column,
-            f"faza w temacie to {parsed.phase}, a wiadomość to {doc.phase}",
-            parsed.phase,
+            f"faza w temacie to {named}, a wiadomość to {doc.phase}",
+            named,
             (doc.phase,),
         )
-    new_text = "\n".join(doc.lines[i].text for i in doc.body_indexes())
+        return
     for phase, words in PHASE_WORDS.items():
-        if words.search(new_text) and parsed.phase != phase and not doc.phase:
-            column = subject.find(parsed.phase)
+        if words.search(new_text) and named != phase and not doc.phase:
             yield Finding(
                 index,
                 column,
-                f"treść wskazuje na {phase}, a temat mówi {parsed.phase}; popraw fazę w temacie",
-                parsed.phase,
+                f"treść wskazuje na {phase}, a temat mówi {named}; popraw fazę w temacie",
+                named,
                 (phase,),
             )
-            break
-    body_numbers = {f"HL-{m.group('n')}" for m in HL_ANYWHERE.finditer(new_text)}
-    if body_numbers and parsed.hl not in body_numbers:
-        column = subject.find(parsed.hl)
-        yield Finding(
-            index,
-            column,
-            f"numer {parsed.hl} w temacie różni się od numeru w treści "
-            f"({', '.join(sorted(body_numbers))})",
-            parsed.hl,
-        )
+            return
 
 
 def check_source(spec: TemplateSpec, text: str, ctx: Context) -> Iterator[SourceFinding]:
