@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from komunikat.site import operator_pages, rules_page, template_pages
+from komunikat.site import (
+    operator_pages,
+    rules_page,
+    supplier_overview,
+    supplier_pages,
+    template_pages,
+)
 from komunikat.site.state import catalog_for
 
 
@@ -31,3 +37,15 @@ def define_env(env: Any) -> None:
     @env.macro
     def contacts_directory() -> str:
         return operator_pages.contacts_page(catalog_for(root))
+
+    @env.macro
+    def supplier_index() -> str:
+        return supplier_overview.index_page(catalog_for(root))
+
+    @env.macro
+    def supplier_comparison() -> str:
+        return supplier_overview.comparison_page(catalog_for(root))
+
+    @env.macro
+    def supplier_page(supplier_id: str) -> str:
+        return supplier_pages.supplier_page(catalog_for(root), supplier_id)

@@ -28,6 +28,10 @@ EXPECTED_TEMPLATES = [
     "operator-problem-report",
     "phone-incoming",
     "phone-outgoing",
+    "supplier-unnamed-report",
+    "supplier-daktela-report",
+    "supplier-introserv-report",
+    "supplier-s4e-report",
 ]
 
 OPEN_ARGS = [
@@ -272,3 +276,45 @@ def test_usage_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str
     assert code == 2 and "Traceback" not in err
     code, _, err = run(capsys, "nonsense")
     assert code == 2 and "Traceback" not in err
+
+
+def test_escalate_says_what_is_due_now_and_next(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "escalate",
+        "unnamed",
+        "--severity",
+        "urgent",
+        "--since",
+        "22.11.2026 10:00",
+        "--now",
+        "22.11.2026 11:59",
+    )
+    assert code == 0
+    assert "Następny krok: po 2 h (12:00, za 1 min) – e-mail i SMS" in out
+    assert "Telefon: nie dzwoń" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (
+            ["escalate", "s4ee", "--severity", "failure", "--since", "22.11.2026 10:00"],
+            "Czy chodziło o „s4e”",
+        ),
+        (
+            ["escalate", "s4e", "--severity", "critical", "--since", "22.11.2026 10:00"],
+            "Poziomy: failure",
+        ),
+        (["escalate", "s4e", "--severity", "failure", "--since", "jutro"], "--since:"),
+        (
+            ["escalate", "s4e", "--severity", "failure", "--since", "29.03.2026 02:30"],
+            "tej godziny nie ma",
+        ),
+    ],
+)
+def test_escalate_refuses_unknown_names_and_times_with_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and says in err

@@ -98,6 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("--template", metavar="ID", help="szablon, z którego powstała wiadomość")
     p_check.add_argument("--supplier", metavar="ID", help="dostawca, do którego idzie zgłoszenie")
     _add_lint_options(p_check)
+
+    p_esc = sub.add_parser("escalate", help="co teraz przewiduje ścieżka eskalacji dostawcy")
+    p_esc.add_argument("supplier", metavar="DOSTAWCA", help="id dostawcy (np. s4e, daktela)")
+    p_esc.add_argument(
+        "--severity", required=True, metavar="POZIOM", help="poziom pilności zgłoszenia"
+    )
+    p_esc.add_argument(
+        "--since",
+        required=True,
+        metavar="DD.MM.RRRR GG:MM",
+        help="kiedy wysłano pierwsze zgłoszenie (czas lokalny, Warszawa)",
+    )
+    p_esc.add_argument("--now", metavar="DD.MM.RRRR GG:MM", help="chwila oceny (domyślnie: teraz)")
     return parser
 
 
@@ -283,7 +296,8 @@ def cmd_lint(args: argparse.Namespace, root: Path) -> int:
     from .lint.runner import lint_templates
 
     rules = load_config(root)
-    report = lint_templates(root, rules, args.paths or None)
+    lang = None if args.lang == "auto" else args.lang
+    report = lint_templates(root, rules, args.paths or None, lang)
     write(report, args.format)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
@@ -341,11 +355,38 @@ def _supplier_id(root: Path, given: str) -> str:
     return given
 
 
+def cmd_escalate(args: argparse.Namespace, root: Path) -> int:
+    from .data import load_data
+    from .escalation import escalation_status, format_status
+    from .warsaw import now_local
+
+    times = {}
+    for name in ("since", "now"):
+        value = getattr(args, name)
+        if value is None:
+            times[name] = now_local().moment
+            continue
+        try:
+            times[name] = parse_local(value).moment
+        except TimeError as exc:
+            raise UsageError(f"--{name}: {exc}") from None
+    data = load_data(root)
+    try:
+        status = escalation_status(
+            args.supplier, args.severity, times["since"], times["now"], data=data
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(format_status(status)))
+    return EXIT_OK
+
+
 COMMANDS = {
     "list": cmd_list,
     "render": cmd_render,
     "lint": cmd_lint,
     "check": cmd_check,
+    "escalate": cmd_escalate,
 }
 
 

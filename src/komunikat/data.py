@@ -16,6 +16,8 @@ from .schema.base import validate
 from .schema.contacts import ContactsFile
 from .schema.operators import OperatorsFile
 from .schema.services import ServicesFile
+from .schema.suppliers import Supplier, SuppliersFile
+from .schema.suppliers_check import cross_check as suppliers_cross_check
 from .suggest import did_you_mean
 from .yamlsource import YamlDoc, load_yaml
 
@@ -23,6 +25,7 @@ DATA_FILES = {
     "contacts": ("contacts.yml", ContactsFile),
     "services": ("services.yml", ServicesFile),
     "operators": ("operators.yml", OperatorsFile),
+    "suppliers": ("suppliers.yml", SuppliersFile),
 }
 
 
@@ -31,6 +34,7 @@ class DataSet:
     contacts: ContactsFile
     services: ServicesFile
     operators: OperatorsFile
+    suppliers: SuppliersFile
     root: Path
 
     def operator(self, code: str) -> Any:
@@ -38,6 +42,15 @@ class DataSet:
             if op.code == code:
                 return op
         raise KeyError(code)
+
+    def supplier(self, supplier_id: str) -> Supplier:
+        """The supplier by id; KeyError's message names the valid ids (like Catalog.get)."""
+        known = [s.id for s in self.suppliers.suppliers]
+        for supplier in self.suppliers.suppliers:
+            if supplier.id == supplier_id:
+                return supplier
+        hint = did_you_mean(supplier_id, known)
+        raise KeyError(f"nieznany dostawca „{supplier_id}”.{hint} Dostawcy: {', '.join(known)}")
 
     def service_ids(self, scope: str | None = None) -> list[str]:
         return [s.id for s in self.services.services if scope is None or scope in s.scopes]
@@ -51,6 +64,7 @@ class DataSet:
             "contacts": self.contacts.model_dump(mode="json"),
             "services": {s.id: s.model_dump(mode="json") for s in self.services.services},
             "operators": {op.code: op.model_dump(mode="json") for op in self.operators.operators},
+            "suppliers": {s.id: s.model_dump(mode="json") for s in self.suppliers.suppliers},
         }
 
 
@@ -87,6 +101,7 @@ def _cross_check(docs: dict[str, YamlDoc], models: dict[str, Any]) -> list[Input
     errors += _unique(docs["services"], "services", [s.id for s in services.services], "id")
     errors += _unique(docs["operators"], "operators", [o.code for o in operators.operators], "code")
     errors += _unique(docs["operators"], "operators", [o.slug for o in operators.operators], "slug")
+    errors += suppliers_cross_check(docs["suppliers"], models["suppliers"])
     for i, op in enumerate(operators.operators):
         refs: list[tuple[tuple[str | int, ...], str]] = []
         for j, prefix in enumerate(op.subject_prefixes):

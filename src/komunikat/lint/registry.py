@@ -13,6 +13,7 @@ from .rules import (
     pii,
     placeholder,
     quote,
+    required_fields,
     spelling,
     style,
     subject,
@@ -36,6 +37,7 @@ RULES: tuple[ModuleType, ...] = (
     pii,
     spelling,
     grammar,
+    required_fields,
 )
 
 

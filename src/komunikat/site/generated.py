@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from . import operator_pages, template_pages
+from . import operator_pages, supplier_overview, supplier_pages, template_pages
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,18 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
                 operator_pages.page_path(op.slug),
                 f"{{{{ operator_page('{op.code}') }}}}\n",
                 "Operatorzy",
+            )
+        )
+    pages.append(GeneratedPage(supplier_overview.INDEX_PATH, "{{ supplier_index() }}\n", None))
+    pages.append(
+        GeneratedPage(supplier_overview.COMPARISON_PATH, "{{ supplier_comparison() }}\n", "Dostawcy")
+    )
+    for supplier in catalog.data.suppliers.suppliers:
+        pages.append(
+            GeneratedPage(
+                supplier_pages.page_path(supplier.id),
+                f"{{{{ supplier_page('{supplier.id}') }}}}\n",
+                "Dostawcy",
             )
         )
     return pages
