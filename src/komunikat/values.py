@@ -107,6 +107,9 @@ def _service_ids(services: Any) -> list[str]:
     return [getattr(s, "id", s) for s in services or ()]
 
 
+_SANDBOX_MARKERS = ("unsafe_callable", "alters_data")
+
+
 class Missing:
     """Stand-in for a value not yet given, shown highlighted in previews only."""
 
@@ -117,7 +120,9 @@ class Missing:
         return f"⟦{self.label}⟧"
 
     def __getattr__(self, name: str) -> Missing:
-        if name.startswith("_"):
+        # The sandbox asks callables for these markers; answering with a
+        # (truthy) Missing would make every method call on a missing value unsafe.
+        if name.startswith("_") or name in _SANDBOX_MARKERS:
             raise AttributeError(name)
         return self
 
@@ -203,13 +208,32 @@ def coerce(spec: VariableSpec, raw: Any, context: Mapping[str, Any]) -> Any:
     raise ValueProblem(spec.name, f"nieznany typ zmiennej „{kind}”")
 
 
-def _operator(spec: VariableSpec, text: str, context: Mapping[str, Any]) -> OperatorValue:
+def operator_options(spec: VariableSpec, context: Mapping[str, Any]) -> dict[str, Any]:
+    """Operators a variable accepts, by code: scope "notices" keeps those taking notices.
+
+    Public so that the composer's choice list is exactly what :func:`coerce` accepts.
+    """
     operators: Mapping[str, Any] = context["operators"]
-    allowed = {
+    return {
         code: op
         for code, op in operators.items()
         if spec.scope != "notices" or op.get("notices", True)
     }
+
+
+def service_options(spec: VariableSpec, context: Mapping[str, Any]) -> dict[str, Any]:
+    """Services a variable accepts, by id, in vocabulary order (limited to its scope).
+
+    Public so that the composer's check boxes are exactly what :func:`coerce` accepts.
+    """
+    vocabulary: Mapping[str, Any] = context["services"]
+    return {
+        sid: s for sid, s in vocabulary.items() if spec.scope is None or spec.scope in s["scopes"]
+    }
+
+
+def _operator(spec: VariableSpec, text: str, context: Mapping[str, Any]) -> OperatorValue:
+    allowed = operator_options(spec, context)
     by_name = {op["name"].lower(): code for code, op in allowed.items()}
     code = text.upper().replace(" ", "-")
     code = by_name.get(text.lower(), code)
@@ -224,10 +248,7 @@ def _operator(spec: VariableSpec, text: str, context: Mapping[str, Any]) -> Oper
 
 
 def _services(spec: VariableSpec, raw: Any, context: Mapping[str, Any]) -> ServiceList:
-    vocabulary: Mapping[str, Any] = context["services"]
-    allowed = {
-        sid: s for sid, s in vocabulary.items() if spec.scope is None or spec.scope in s["scopes"]
-    }
+    allowed = service_options(spec, context)
     if isinstance(raw, str):
         names = [p.strip() for p in re.split(r"[,;\n]", raw) if p.strip()]
     else:

@@ -48,7 +48,7 @@ def catalogue_page(catalog: Catalog) -> str:
         specs = [s for s in catalog if s.kind == kind]
         if not specs:
             continue
-        parts += ["", f"## {title}", ""]
+        parts += ["", f"## {title} {{ #{kind} }}", ""]
         rows = [
             [f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", "+".join(s.languages).upper(), s.when]
             for s in specs
@@ -114,6 +114,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
             ]
         )
     parts += [table(["Pole", "Nazwa", "Typ", "Wymagane", "Opis", "Przykład"], rows), ""]
+    parts += composer_section(spec)
     parts += [
         "## Podgląd",
         "",

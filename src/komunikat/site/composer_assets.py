@@ -1,0 +1,186 @@
+"""What the site build ships for the in-browser composer, and where it puts it.
+
+The composer runs the real renderer in the browser (Pyodide), so every
+rendering on the site is done by the code ``komunikat render`` runs. The site
+is used on an intranet without access to any CDN, so everything is served by
+the site itself, under ``assets/composer/``:
+
+- ``pyodide/`` — the Pyodide runtime, copied from ``node_modules/pyodide``
+  (installed by ``npm ci`` from the pinned ``package-lock.json``);
+- ``python.zip`` — the pure-Python code the renderer needs, taken from the
+  installed environment: jinja2, markupsafe (without its compiled speed-ups;
+  it falls back to pure Python), tzdata (Pyodide has no system time-zone
+  database) and komunikat itself;
+- ``catalog.json`` — every template's spec and source (partials included),
+  the data templates see, and the form of every template.
+
+``hooks/composer.py`` only calls :func:`check_runtime` and :func:`write_assets`.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import io
+import json
+import shutil
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..catalog import Catalog
+from ..composer import BUNDLE_FORMAT, form_description
+from ..yamlsource import read_text
+
+ASSETS_DIR = "assets/composer"
+RUNTIME_DIR = f"{ASSETS_DIR}/pyodide"
+PYTHON_ZIP = f"{ASSETS_DIR}/python.zip"
+CATALOG_JSON = f"{ASSETS_DIR}/catalog.json"
+
+#: Top-level Python packages the in-browser renderer imports.
+PYTHON_PACKAGES = ("jinja2", "markupsafe", "tzdata", "komunikat")
+#: Pyodide's files the browser loads (``pyodide.asm.*`` is found by pattern).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide-lock.json", "python_stdlib.zip")
+RUNTIME_PATTERN = "pyodide.asm.*"
+#: Compiled or build-only files that are useless (or harmful) in the browser.
+SKIPPED_SUFFIXES = (".so", ".pyd", ".dylib", ".pyc", ".pyo", ".c", ".h", ".pyi")
+SKIPPED_DIRS = ("__pycache__",)
+#: A fixed time stamp for every zip entry: the same code gives the same zip.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class ComposerAssetsError(Exception):
+    """Something the composer needs is missing; the message is one line with the fix."""
+
+
+def runtime_source(root: Path) -> Path:
+    """``node_modules/pyodide`` of the project."""
+    return root / "node_modules" / "pyodide"
+
+
+def check_runtime(root: Path) -> list[Path]:
+    """The Pyodide files to ship; refuses early, with the fix, when npm has not run."""
+    source = runtime_source(root)
+    fix = "uruchom ./dev serve albo npm ci --no-audit --no-fund w katalogu projektu"
+    if not source.is_dir():
+        raise ComposerAssetsError(f"kompozytor: brak katalogu node_modules/pyodide; {fix}")
+    files = [source / name for name in RUNTIME_FILES]
+    files += sorted(source.glob(RUNTIME_PATTERN))
+    missing = [f.name for f in files if not f.is_file()]
+    if not any(f.name.startswith("pyodide.asm.") for f in files):
+        missing.append(RUNTIME_PATTERN)
+    if missing:
+        raise ComposerAssetsError(
+            f"kompozytor: w node_modules/pyodide brak plików {', '.join(missing)}; {fix}"
+        )
+    return files
+
+
+def package_files(package: str) -> Iterator[tuple[str, Path]]:
+    """(name inside the zip, file) for one installed top-level package.
+
+    Found through the import system, so an editable install (komunikat from
+    ``src/``) and a normal one (jinja2 in site-packages) are treated alike.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ComposerAssetsError(
+            f"kompozytor: pakiet Pythona {package} nie jest zainstalowany; uruchom ./dev serve"
+        )
+    base = Path(next(iter(spec.submodule_search_locations)))
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(base)
+        if not path.is_file() or any(part in SKIPPED_DIRS for part in relative.parts):
+            continue
+        if path.name.endswith(SKIPPED_SUFFIXES):
+            continue
+        yield f"{package}/{relative.as_posix()}", path
+
+
+def license_files(package: str) -> Iterator[tuple[str, Path]]:
+    """The licence texts of a package's distribution, shipped next to its code."""
+    for dist_name in importlib.metadata.packages_distributions().get(package, []):
+        dist = importlib.metadata.distribution(dist_name)
+        for entry in dist.files or ():
+            name = entry.name.upper()
+            if name.startswith(("LICENSE", "LICENCE", "COPYING", "NOTICE")):
+                yield f"licenses/{dist_name}/{entry.name}", Path(str(dist.locate_file(entry)))
+
+
+def python_bundle(packages: Iterable[str] = PYTHON_PACKAGES) -> bytes:
+    """The zip unpacked into Pyodide's file system: the same bytes for the same code."""
+    members: dict[str, Path] = {}
+    for package in packages:
+        members.update(package_files(package))
+        members.update(license_files(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, members[name].read_bytes())
+    return buffer.getvalue()
+
+
+def template_sources(root: Path) -> dict[str, str]:
+    """Every file under ``templates/`` by the name the Jinja loader uses (partials too).
+
+    All files, not only ``*.j2``: the CLI's loader can include any of them.
+    """
+    directory = root / "templates"
+    sources = {}
+    for path in sorted(directory.rglob("*")):
+        name = path.relative_to(directory).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in name.split("/")):
+            continue
+        sources[name] = read_text(path, f"templates/{name}")
+    return sources
+
+
+def catalog_bundle(catalog: Catalog) -> dict[str, Any]:
+    """The catalogue as JSON for :meth:`komunikat.composer.Composer.from_bundle`."""
+    context = catalog.context
+    return {
+        "format": BUNDLE_FORMAT,
+        "templates": {spec.id: spec.to_json() for spec in catalog},
+        "sources": template_sources(catalog.root),
+        "context": context,
+        "forms": {spec.id: form_description(spec, context) for spec in catalog},
+    }
+
+
+def write_assets(site_dir: Path, root: Path, catalog: Catalog) -> dict[str, int]:
+    """Write everything under ``assets/composer/``; returns the bytes written per path."""
+    written: dict[str, int] = {}
+    runtime_dir = site_dir / RUNTIME_DIR
+    runtime_dir.mkdir(parents=True, exist_ok=True)
+    for source in check_runtime(root):
+        target = runtime_dir / source.name
+        if not _same_file(source, target):
+            shutil.copy2(source, target)
+        written[f"{RUNTIME_DIR}/{source.name}"] = target.stat().st_size
+    blob = python_bundle()
+    _write(site_dir / PYTHON_ZIP, blob)
+    written[PYTHON_ZIP] = len(blob)
+    text = json.dumps(catalog_bundle(catalog), ensure_ascii=False, separators=(",", ":"))
+    data = text.encode("utf-8")
+    _write(site_dir / CATALOG_JSON, data)
+    written[CATALOG_JSON] = len(data)
+    return written
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    """Skip re-copying 13 MB on every ``mkdocs serve`` rebuild."""
+    if not target.is_file():
+        return False
+    a, b = source.stat(), target.stat()
+    return a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.write_bytes(data)
