@@ -70,3 +70,39 @@ def test_front_matter_becomes_a_comment_that_keeps_line_numbers() -> None:
     from komunikat.render import _line_of
 
     assert _line_of(caught.value) == 4
+
+
+@pytest.mark.parametrize(
+    ("source", "data", "expected"),
+    [
+        # a data key reads as an attribute
+        ("{{ c.signature.helpline }}", {"c": {"signature": {"helpline": "h@x"}}}, "h@x"),
+        # a key named like a dict method: Jinja's rule (attribute first) still holds
+        ("{{ c.items is callable }}", {"c": {"items": "data"}}, "True"),
+        ("{{ c['items'] }}", {"c": {"items": "data"}}, "data"),
+    ],
+)
+def test_dict_attribute_fast_path_keeps_jinja_semantics(
+    source: str, data: dict[str, object], expected: str
+) -> None:
+    assert make_environment({}).from_string(source).render(data) == expected
+
+
+@pytest.mark.parametrize(
+    "source", ["{{ c.__class__ }}", "{{ c.update(a=1) }}", "{{ c.__class__.__mro__ }}"]
+)
+def test_dict_attribute_fast_path_stays_sandboxed(source: str) -> None:
+    with pytest.raises(SecurityError):
+        make_environment({}).from_string(source).render(c={"__class__": "x", "update": "y"})
+
+
+def test_dict_attribute_fast_path_missing_key_is_an_error() -> None:
+    with pytest.raises(UndefinedError):
+        make_environment({}).from_string("{{ c.nope }}").render(c={"yes": 1})
+
+
+def test_subject_and_file_templates_are_compiled_once() -> None:
+    env = make_environment({"a.j2": "A {{ x }}"})
+    assert env.string_template("S {{ x }}") is env.string_template("S {{ x }}")
+    assert env.file_template("a.j2") is env.file_template("a.j2")
+    assert env.file_template("a.j2").render(x=1) == "A 1"

@@ -98,3 +98,19 @@ def test_dv_maintenance_announced_less_than_three_full_days_ahead_warns(catalog:
     late = catalog.render(spec, values, now=parse_local("12.12.2026 08:00").moment)
     assert early.warnings == []
     assert "3 pełne dni" in late.warnings[0]
+
+
+def test_memo_gives_the_parsed_value_and_never_hides_a_bad_one(catalog: Catalog) -> None:
+    from komunikat.values import CoerceMemo, ValueProblem
+
+    memo = CoerceMemo()
+    start = catalog.get("dv-outage-open").variable("start")
+    context = catalog.context
+    first = memo(start, "29.03.2026 03:15", context)
+    assert memo(start, "29.03.2026 03:15", context) is first
+    assert first.en == "29.03.2026 03:15 CEST"
+    for _ in range(2):  # a bad value is reported every time, not remembered
+        with pytest.raises(ValueProblem):
+            memo(start, "31.02.2026 03:15", context)
+    # another data context starts afresh
+    assert memo(start, "29.03.2026 03:15", dict(context)) is not first

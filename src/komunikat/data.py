@@ -7,6 +7,7 @@ linter all go through :func:`load_data`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,15 @@ class DataSet:
         return [op.code for op in self.operators.operators if op.notices]
 
     def render_context(self) -> dict[str, Any]:
-        """Plain data for templates and the in-browser composer (JSON-safe)."""
+        """Plain data for templates and the in-browser composer (JSON-safe).
+
+        Built once per data set and shared: callers read it (templates cannot
+        change it: the environment is an immutable sandbox) and copy it to add keys.
+        """
+        return self._render_context
+
+    @cached_property
+    def _render_context(self) -> dict[str, Any]:
         return {
             "contacts": self.contacts.model_dump(mode="json"),
             "services": {s.id: s.model_dump(mode="json") for s in self.services.services},

@@ -9,12 +9,21 @@ is silently filled), autoescape only for HTML output, ``\\n`` newlines.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
-from jinja2 import BaseLoader, DictLoader, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    DictLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    select_autoescape,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 FRONT_MATTER_FENCE = "---"
 REMOVED_FILTERS = ("safe", "default", "d")
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 def jinja_source(file_text: str) -> str:
@@ -48,12 +57,54 @@ class TemplateDirLoader(BaseLoader):
         return jinja_source(text), template, lambda: False
 
 
+class MessageEnvironment(ImmutableSandboxedEnvironment):
+    """The sandboxed environment, plus memos of compiled templates.
+
+    Subjects are one-line templates kept in the front matter; compiling one
+    costs more than rendering it, so each source is compiled once. Files are
+    looked up once too: ``auto_reload`` is off, a changed template means a new
+    catalogue and a new environment.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._strings: dict[str, Template] = {}
+        self._files: dict[str, Template] = {}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``a.b`` on the plain data dicts without raising and catching AttributeError.
+
+        Jinja tries the attribute first and falls back to the item; a name that
+        is no attribute of ``dict`` can only be the item, which the sandbox
+        returns unchecked either way. Everything else takes the sandbox's path.
+        """
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+    def file_template(self, name: str) -> Template:
+        """``get_template`` without its per-call cache bookkeeping (templates never reload)."""
+        template = self._files.get(name)
+        if template is None:
+            template = self._files[name] = self.get_template(name)
+        return template
+
+    def string_template(self, source: str) -> Template:
+        template = self._strings.get(source)
+        if template is None:
+            template = self._strings[source] = self.from_string(source)
+        return template
+
+
 def make_environment(
     loader: BaseLoader | Mapping[str, str], *, globals_: Mapping[str, object] | None = None
-) -> ImmutableSandboxedEnvironment:
+) -> MessageEnvironment:
     if isinstance(loader, Mapping):
         loader = DictLoader({name: jinja_source(text) for name, text in loader.items()})
-    env = ImmutableSandboxedEnvironment(
+    env = MessageEnvironment(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=select_autoescape(

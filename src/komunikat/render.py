@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
+from .environment import MessageEnvironment
 from .spec import TemplateSpec
 from .subjects import HL_ANYWHERE, find_notice_subjects, parse_subject
 from .suggest import did_you_mean
 from .textclean import clean_body
-from .values import Missing, OperatorValue, ValueProblem, coerce, display, is_blank
+from .values import Missing, OperatorValue, ValueProblem, coerce_memo, display, is_blank
 from .warsaw import LocalTime
 
 QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
@@ -114,7 +116,7 @@ def prepare_values(
                 values[var.name] = None
             continue
         try:
-            values[var.name] = coerce(var, value, context)
+            values[var.name] = coerce_memo(var, value, context)
         except ValueProblem as exc:
             problems.append(exc.message)
             values[var.name] = Missing(var.label)
@@ -125,7 +127,7 @@ def prepare_values(
 
 
 def render(
-    env: ImmutableSandboxedEnvironment,
+    env: MessageEnvironment,
     spec: TemplateSpec,
     raw: Mapping[str, Any],
     context: Mapping[str, Any],
@@ -157,8 +159,10 @@ def render(
     body = _render_body(env, spec, scope)
     subject = _render_subject(env, spec, scope, lang)
     if quoted:
-        body = body + "\n\n" + "\n\n".join(f"{QUOTE_SEPARATOR}\n{p.as_text()}" for p in quoted)
-        body = clean_body(body)
+        # the body is clean already; the quoted block starts with the separator line,
+        # so cleaning it alone gives the same text as cleaning the whole message
+        block = _quoted_block(tuple(quoted))
+        body = body + "\n" + block if body.strip("\n") else block
     message = Message(
         template=spec.id,
         lang=lang,
@@ -177,11 +181,9 @@ def _hard(problems: list[str], missing: list[str]) -> bool:
     return any(not p.startswith("brak wymaganych") for p in problems)
 
 
-def _render_body(
-    env: ImmutableSandboxedEnvironment, spec: TemplateSpec, scope: dict[str, Any]
-) -> str:
+def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, Any]) -> str:
     try:
-        template = env.get_template(spec.path.removeprefix("templates/") or f"{spec.id}.j2")
+        template = env.file_template(spec.path.removeprefix("templates/") or f"{spec.id}.j2")
         return clean_body(template.render(scope))
     except TemplateSyntaxError as exc:
         raise TemplateFault(
@@ -200,13 +202,13 @@ def _render_body(
 
 
 def _render_subject(
-    env: ImmutableSandboxedEnvironment, spec: TemplateSpec, scope: dict[str, Any], lang: str | None
+    env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, Any], lang: str | None
 ) -> str | None:
     source = spec.subject_source(lang)
     if source is None:
         return None
     try:
-        subject = env.from_string(source).render(scope)
+        subject = env.string_template(source).render(scope)
     except TemplateError as exc:
         raise TemplateFault(spec.path, 0, f"błąd w temacie (subject): {exc}") from None
     subject = " ".join(subject.split())
@@ -258,24 +260,19 @@ def _check_previous(
     hl = values.get("hl")
     found_open = False
     for prev in previous:
-        text = prev.as_text()
-        numbers = {f"HL-{m.group('n')}" for m in HL_ANYWHERE.finditer(text)}
+        numbers, phases = _previous_facts(prev)
         if isinstance(hl, str) and numbers and hl not in numbers:
             problems.append(
                 f"poprzednia wiadomość {prev.source or ''} dotyczy {', '.join(sorted(numbers))}, "
                 f"a ta {hl}; dołącz wiadomość o tym samym numerze HL".replace("  ", " ")
             )
-        subjects = find_notice_subjects(text)
-        head = parse_subject(prev.subject or "")
-        if head:
-            subjects.append(head)
-        for subject in subjects:
-            if subject.phase == "CLOSE":
+        for phase in phases:
+            if phase == "CLOSE":
                 problems.append(
                     f"poprzednia wiadomość {prev.source} to już CLOSE; cytuj OPEN "
                     "i ewentualne PROLONGATION".replace("  ", " ")
                 )
-            if subject.phase == "OPEN":
+            if phase == "OPEN":
                 found_open = True
     if not found_open:
         problems.append(
@@ -283,6 +280,27 @@ def _check_previous(
             "„… - OPEN [HL-…]”); dołącz je przez --previous"
         )
     return list(previous)
+
+
+@lru_cache(maxsize=64)
+def _quoted_block(quoted: tuple[Previous, ...]) -> str:
+    """The earlier notices as quoted under a message, cleaned (memoised like the facts)."""
+    return clean_body("\n\n".join(f"{QUOTE_SEPARATOR}\n{p.as_text()}" for p in quoted))
+
+
+@lru_cache(maxsize=256)
+def _previous_facts(prev: Previous) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The HL numbers an earlier notice names and the phases of its notice subjects.
+
+    Memoised: the composer re-renders on every keystroke with the same earlier notices.
+    """
+    text = prev.as_text()
+    numbers = frozenset(f"HL-{m.group('n')}" for m in HL_ANYWHERE.finditer(text))
+    subjects = find_notice_subjects(text)
+    head = parse_subject(prev.subject or "")
+    if head:
+        subjects.append(head)
+    return numbers, tuple(subject.phase for subject in subjects)
 
 
 def _lead_time_warnings(

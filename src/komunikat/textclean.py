@@ -5,17 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+BLANK_RUN = re.compile(r"\n{3,}")
+
 
 def normalise_newlines(text: str) -> str:
+    if "\r" not in text:
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def strip_trailing_spaces(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    return "\n".join([line.rstrip() for line in text.split("\n")])
 
 
 def collapse_blank_lines(text: str) -> str:
-    return re.sub(r"\n{3,}", "\n\n", text)
+    # a regex without a literal prefix tries every position; most texts need nothing
+    if "\n\n\n" not in text:
+        return text
+    return BLANK_RUN.sub("\n\n", text)
 
 
 def strip_outer_blank_lines(text: str) -> str:

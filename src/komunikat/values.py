@@ -208,6 +208,42 @@ def coerce(spec: VariableSpec, raw: Any, context: Mapping[str, Any]) -> Any:
     raise ValueProblem(spec.name, f"nieznany typ zmiennej „{kind}”")
 
 
+class CoerceMemo:
+    """Remembers :func:`coerce` results for one data context.
+
+    The composer re-renders on every keystroke and the linter renders each
+    template many times with the same samples; parsing a date or a service
+    list again gives the same frozen value. Only successful results of text
+    (or list of text) input are kept; a new context starts a new memo.
+    """
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self._context: Mapping[str, Any] | None = None
+        self._values: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, spec: VariableSpec, raw: Any, context: Mapping[str, Any]) -> Any:
+        if isinstance(raw, str):
+            raw_key: Any = raw
+        elif isinstance(raw, list | tuple) and all(isinstance(r, str) for r in raw):
+            raw_key = tuple(raw)
+        else:
+            return coerce(spec, raw, context)
+        if context is not self._context or len(self._values) > self.LIMIT:
+            self._values.clear()
+            self._context = context
+        key = (spec.name, spec.type, spec.label, spec.scope, spec.choices, raw_key)
+        found = self._values.get(key, _NOT_FOUND)
+        if found is _NOT_FOUND:
+            found = self._values[key] = coerce(spec, raw, context)
+        return found
+
+
+_NOT_FOUND = object()
+coerce_memo = CoerceMemo()
+
+
 def operator_options(spec: VariableSpec, context: Mapping[str, Any]) -> dict[str, Any]:
     """Operators a variable accepts, by code: scope "notices" keeps those taking notices.
 
@@ -289,6 +325,8 @@ def is_blank(raw: Any) -> bool:
 
 def display(value: Any) -> Any:
     """A JSON-safe view of a normalised value (for ``--format json``)."""
+    if type(value) is str:  # most values: text, names, HL numbers
+        return value
     if value is None:
         return None
     if isinstance(value, LocalTime):

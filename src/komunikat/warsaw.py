@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -36,11 +37,13 @@ class LocalTime:
     def __str__(self) -> str:
         return self.pl
 
-    @property
+    # the texts are worked out once: a notice prints each time in both languages,
+    # and the composer re-renders on every keystroke (frozen: they cannot go stale)
+    @cached_property
     def pl(self) -> str:
         return self.moment.strftime(FORMAT)
 
-    @property
+    @cached_property
     def en(self) -> str:
         return f"{self.moment.strftime(FORMAT)} {self.zone}"
 
@@ -53,7 +56,7 @@ class LocalTime:
         """For comparisons: aware datetimes in one zone compare ignoring ``fold``."""
         return self.moment.astimezone(UTC)
 
-    @property
+    @cached_property
     def iso(self) -> str:
         return self.moment.isoformat()
 

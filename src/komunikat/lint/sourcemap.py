@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import Catalog
-from ..environment import jinja_source, make_environment
+from ..environment import TemplateDirLoader, jinja_source, make_environment
 from ..render import QUOTE_SEPARATOR, Message
 from ..spec import TemplateSpec
 from .model import Document, Line
@@ -80,32 +80,53 @@ def instrument(source: str, file_id: str) -> str:
     return "\n".join(marked)
 
 
-def _sources(catalog: Catalog) -> dict[str, str]:
-    """Every template file by loader name, as text."""
-    base = catalog.root / "templates"
-    found = {}
-    for path in sorted(base.rglob("*.j2")):
-        found[path.relative_to(base).as_posix()] = path.read_text(encoding="utf-8")
-    return found
+class Tracer:
+    """The instrumented twin of a catalogue's environment, built once per catalogue.
+
+    Template files are read and instrumented when a rendering first includes
+    them, so tracing N templates costs N instrumentations, not N × N.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.base = catalog.root / "templates"
+        self.file_ids: dict[str, str] = {}
+        self.paths: dict[str, str] = {}  # file id -> project-relative path
+        self.texts: dict[str, list[str]] = {}  # file id -> source lines as Jinja sees them
+        self.env = make_environment(TemplateDirLoader(self._read))
+
+    def _read(self, name: str) -> str | None:
+        path = self.base / name
+        if not path.is_file():
+            return None
+        text = jinja_source(path.read_text(encoding="utf-8"))
+        file_id = self.file_ids.setdefault(name, str(len(self.file_ids)))
+        self.paths[file_id] = f"templates/{name}"
+        self.texts[file_id] = text.split("\n")
+        return instrument(text, file_id)
+
+
+_TRACER: list[Tracer] = []  # the tracer of the last catalogue (one catalogue per lint run)
+
+
+def tracer_for(catalog: Catalog) -> Tracer:
+    if not _TRACER or _TRACER[0].catalog is not catalog:
+        _TRACER[:] = [Tracer(catalog)]
+    return _TRACER[0]
 
 
 def traced_lines(
     catalog: Catalog, spec: TemplateSpec, message: Message, values: Mapping[str, object]
 ) -> list[tuple[str, Origin | None]]:
     """The body lines of ``message`` (before any quote) with the source line of each."""
-    sources = _sources(catalog)
-    file_ids = {name: str(i) for i, name in enumerate(sources)}
-    paths = {file_ids[name]: f"templates/{name}" for name in sources}
-    texts = {file_ids[name]: jinja_source(text).split("\n") for name, text in sources.items()}
-    env = make_environment(
-        {name: instrument(jinja_source(text), file_ids[name]) for name, text in sources.items()}
-    )
+    tracer = tracer_for(catalog)
+    env, paths, texts = tracer.env, tracer.paths, tracer.texts
     from ..render import prepare_values
 
     prepared, _, _ = prepare_values(spec, values, catalog.context, preview=True)
     scope = {**catalog.context, **prepared, "lang": message.lang or "+".join(spec.languages)}
     template_name = spec.path.removeprefix("templates/")
-    raw = env.get_template(template_name).render(scope)
+    raw = env.file_template(template_name).render(scope)
     traced: list[tuple[str, Origin | None]] = []
     pending: list[str] = []
     for out_line in raw.replace("\r\n", "\n").split("\n"):

@@ -12,8 +12,9 @@ by :func:`is_code_line`, and the block pasted after a label such as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .placeholders import find_leftovers
 
@@ -140,7 +141,14 @@ OUTPUT_LABEL = re.compile(
 )
 
 
-def non_prose_spans(text: str) -> list[Span]:
+# Lines repeat across a lint run (both languages, every operator, quoted notices):
+# the pure per-line functions below are memoised. Their results are tuples of
+# frozen dataclasses, so a cached value cannot be changed by a caller.
+LINE_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def non_prose_spans(text: str) -> tuple[Span, ...]:
     """Stretches of ``text`` that are addresses, numbers, ids or code, left to right.
 
     Unfilled places („HL-xxxxxx”, „PKEY”, „hh:mm”, leftover Jinja) come first:
@@ -158,7 +166,7 @@ def non_prose_spans(text: str) -> list[Span]:
                 continue
             found.append(Span(start, end, kind))
             taken[start:end] = [True] * (end - start)
-    return sorted(found, key=lambda span: span.start)
+    return tuple(sorted(found, key=lambda span: span.start))
 
 
 def mask(text: str, spans: Sequence[Span]) -> str:
@@ -169,9 +177,12 @@ def mask(text: str, spans: Sequence[Span]) -> str:
     return "".join(chars)
 
 
-def words(text: str) -> Iterator[Word]:
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def words(text: str) -> tuple[Word, ...]:
     """The words of a line to spell-check: no non-prose spans, no single letters, no digits."""
-    masked = mask(text, non_prose_spans(text))
+    spans = non_prose_spans(text)
+    masked = mask(text, spans) if spans else text
+    found = []
     previous_end = 0
     first = True
     for match in WORD.finditer(masked):
@@ -182,9 +193,11 @@ def words(text: str) -> Iterator[Word]:
         token = match.group(0)
         if len(token) < 2 or any(ch.isdigit() for ch in token):
             continue
-        yield Word(token, match.start(), match.end(), sentence_start)
+        found.append(Word(token, match.start(), match.end(), sentence_start))
+    return tuple(found)
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def is_code_line(text: str) -> bool:
     """A line that looks like a command, its output, a log line, JSON or XML."""
     return any(pattern.search(text) for pattern in CODE_LINE)

@@ -43,3 +43,31 @@ def test_correct_english_gives_no_grammar_hits() -> None:
     assert checker is not None
     text = "We kindly inform you that the planned maintenance has been completed."
     assert [h for h in checker.check(text) if h.rule != "SpellCheck"] == []
+
+
+def test_the_same_text_is_linted_once_and_callers_get_their_own_list() -> None:
+    from komunikat.lint.engines.harper import HarperChecker
+
+    calls: list[str] = []
+
+    class Span:
+        start, end = 0, 4
+
+    class Lint:
+        span = Span()
+        message = "m"
+        suggestions = ()
+
+    class FakeLinter:
+        def organized_lints(self, text: str, language: str) -> dict[str, list[Lint]]:
+            calls.append(text)
+            return {"Rule": [Lint()]}
+
+    checker = HarperChecker(FakeLinter(), "test")
+    first = checker.check("Some text.")
+    first.clear()  # a caller changing its list does not change the memo
+    second = checker.check("Some text.")
+    assert len(second) == 1 and second[0].rule == "Rule"
+    assert calls == ["Some text."]
+    checker.check("Other text.")
+    assert calls == ["Some text.", "Other text."]

@@ -17,11 +17,25 @@ class HarperChecker:
     name = "harper"
     lang = "en"
 
+    MEMO_LIMIT = 8192
+
     def __init__(self, linter: Any, version: str) -> None:
         self._linter = linter
         self.version = version
+        # the same text gets the same lints: a notice repeats its lines for every
+        # operator it is rendered for, and a long run (the site's lint gate) sees
+        # unchanged templates again
+        self._memo: dict[str, tuple[GrammarHit, ...]] = {}
 
     def check(self, text: str) -> list[GrammarHit]:
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= self.MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[text] = tuple(self._lint(text))
+        return list(found)
+
+    def _lint(self, text: str) -> list[GrammarHit]:
         hits = []
         for rule, lints in self._linter.organized_lints(text, language="plaintext").items():
             for lint in lints:

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,10 @@ class Vocabulary:
     exact: frozenset[str]
     any_case: frozenset[str]  # lower-cased
     upper: frozenset[str]  # ``exact`` in capitals
+    # verdicts of :func:`accepted` for the spellers this vocabulary was built with
+    verdicts: dict[tuple[str, str | None, bool], bool] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def accepts(self, word: str) -> bool:
         return word in self.exact or word.lower() in self.any_case or word in self.upper
@@ -256,8 +260,13 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
         if not checkable(segment.lang, spellers):
             note_missing(ctx, segment.lang)
             continue
+        verdicts = vocab.verdicts
         for word in words(segment.text):
-            if accepted(word, segment.lang, spellers, vocab):
+            key = (word.text, segment.lang, word.sentence_start)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = accepted(word, segment.lang, spellers, vocab)
+            if verdict:
                 continue
             hints: tuple[str, ...] = ()
             if word.text in suggested or len(suggested) < SUGGESTED_WORDS:

@@ -1,0 +1,117 @@
+"""Lint: wall time of ``komunikat lint``, cold and warm, and how it grows with the templates.
+
+Cold is a new process (``python -m komunikat.cli lint``), as CI and the
+pre-commit hook run it: interpreter start, imports, data, engines, every rule.
+Warm is a second ``lint_templates`` call in the same process, as the site's
+lint gate runs under ``mkdocs serve``: engines and memos are loaded already.
+
+The synthetic sets (10, 100 and 1,000 templates, :mod:`benchmarks.synthetic`)
+are copies of the real templates under new ids, so the cost per template is
+the cost of a real one. Copies repeat the real texts, so the per-line and
+per-word memos serve them as they serve the real templates' repeated
+boilerplate; what must not happen is a cost per template that rises with the
+number of templates. The growth exponent is the slope of log(time) against
+log(templates) between the two largest sets: 1.0 is linear.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .harness import ROOT, Options, Row, child, command
+from .synthetic import lint_tree
+
+WARM_LIMIT_S = 2.0
+
+
+def warm(root: str) -> dict[str, Any]:
+    from komunikat.lint.config import load_config
+    from komunikat.lint.runner import lint_templates
+
+    path = Path(root)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        report = lint_templates(path, load_config(path))
+        times.append(time.perf_counter() - start)
+    return {
+        "first": times[0],
+        "warm": min(times[1:]),
+        "findings": len(report.findings),
+        "checked": report.checked,
+    }
+
+
+def cold(root: Path, repeat: int) -> tuple[float, float]:
+    argv = [sys.executable, "-m", "komunikat.cli", "--root", str(root), "lint", "--format", "json"]
+    runs = [command(argv, ok_codes=(0, 1)) for _ in range(repeat)]
+    return min(r.seconds for r in runs), max(r.peak_mb for r in runs)
+
+
+def run(opts: Options) -> list[Row]:
+    rows = []
+    seconds, peak = cold(ROOT, 2 if opts.quick else 5)
+    rows.append(
+        Row(
+            "lint",
+            "komunikat lint, shipped templates, cold (new process)",
+            seconds,
+            "s",
+            peak_mb=peak,
+        )
+    )
+    result = child("lint:warm", str(ROOT))
+    rows.append(
+        Row(
+            "lint",
+            "komunikat lint, shipped templates, warm (same process)",
+            result.data["warm"],
+            "s",
+            limit=WARM_LIMIT_S,
+            peak_mb=result.peak_mb,
+            note=(
+                f"first run in that process {result.data['first']:.2f} s; "
+                f"{result.data['checked']} files, {result.data['findings']} findings"
+            ),
+        )
+    )
+    sizes = [10, 100] if opts.quick else [10, 100, 1000]
+    base = Path(tempfile.mkdtemp(prefix="komunikat-lint-")) if opts.keep is None else opts.keep
+    measured: list[tuple[int, float]] = []
+    try:
+        for size in sizes:
+            tree = lint_tree(base / f"lint-{size}", size)
+            seconds, peak = cold(tree, 1 if size >= 1000 else 2)
+            measured.append((size, seconds))
+            rows.append(
+                Row(
+                    "lint",
+                    f"komunikat lint, {size} templates, cold",
+                    seconds,
+                    "s",
+                    peak_mb=peak,
+                    note=f"{seconds / size * 1000:.1f} ms per template",
+                )
+            )
+    finally:
+        if opts.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    (n1, t1), (n2, t2) = measured[-2], measured[-1]
+    exponent = math.log(t2 / t1) / math.log(n2 / n1)
+    rows.append(
+        Row(
+            "lint",
+            f"growth exponent, {n1} → {n2} templates",
+            exponent,
+            "",
+            limit=1.1,
+            note="1.0 = linear; fixed start-up cost pushes it below 1 on small sets",
+        )
+    )
+    return rows
