@@ -1,0 +1,92 @@
+"""The benchmark harness: rows, verdicts, synthetic trees (no timing is asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.harness import Row, child
+from benchmarks.lint import growth_rows
+from benchmarks.synthetic import lint_tree, real_templates
+from komunikat.catalog import collect_catalog
+from komunikat.data import load_data
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("row", "ratio", "verdict"),
+    [
+        (Row("s", "time", 3.0, "s", 2.0, budget=1.5), 1.5, "ok"),
+        (Row("s", "time", 3.1, "s", 2.0, budget=1.5), 1.55, "MISS"),
+        (Row("s", "rate", 50.0, "/s", 100.0, better="higher", budget=2), 2.0, "ok"),
+        (Row("s", "rate", 40.0, "/s", 100.0, better="higher", budget=2), 2.5, "MISS"),
+        (Row("s", "time", 1.9, "s", limit=2.0), None, "ok"),
+        (Row("s", "time", 2.1, "s", limit=2.0), None, "MISS"),
+        (Row("s", "time", None, "s", 2.0, budget=1.5), None, "n/a"),
+        (Row("s", "size", 10.0, "kB", 5.0), 2.0, ""),
+    ],
+)
+def test_ratio_is_a_cost_ratio_and_the_verdict_follows_the_budget(
+    row: Row, ratio: float | None, verdict: str
+) -> None:
+    assert row.ratio == (pytest.approx(ratio) if ratio is not None else None)
+    assert row.verdict == verdict
+
+
+def test_growth_rows_compare_marginal_costs() -> None:
+    linear = growth_rows([(10, 2.0), (100, 4.0), (1000, 24.0)])
+    assert [r.verdict for r in linear] == ["", "ok", ""]
+    quadratic = growth_rows([(10, 2.0), (100, 4.0), (1000, 200.0)])
+    assert quadratic[1].verdict == "MISS"
+
+
+@pytest.mark.parametrize("count", [5, 19, 45])
+def test_synthetic_trees_hold_that_many_valid_templates(tmp_path: Path, count: int) -> None:
+    root = lint_tree(tmp_path / "tree", count)
+    catalog, errors = collect_catalog(root, load_data(root))
+    assert errors == []
+    assert len(list(catalog)) == count
+    for spec in catalog:  # a copy quotes the copies of its own round
+        suffix = spec.id.rpartition("-k")[2] if "-k" in spec.id else None
+        for quoted in spec.quotes:
+            assert (quoted.rpartition("-k")[2] if "-k" in quoted else None) == suffix
+
+
+def test_real_templates_come_after_the_templates_they_quote() -> None:
+    order = [p.stem for p in real_templates()]
+    assert order.index("dv-outage-open") < order.index("dv-outage-close")
+
+
+def test_a_child_reports_its_result_and_its_peak_memory() -> None:
+    result = child("engines:bare_python")
+    assert result.data == {}
+    assert result.peak_mb > 1
+
+
+def test_the_command_prints_a_table(tmp_path: Path) -> None:
+    out = tmp_path / "rows.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--only", "render", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("machine: ")
+    assert "render every template" in done.stdout
+    assert '"verdict"' in out.read_text(encoding="utf-8")
+
+
+def test_an_unknown_section_is_a_usage_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--only", "nope"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "unknown section" in done.stderr
