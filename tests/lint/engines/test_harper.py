@@ -71,3 +71,31 @@ def test_the_same_text_is_linted_once_and_callers_get_their_own_list() -> None:
     assert calls == ["Some text."]
     checker.check("Other text.")
     assert calls == ["Some text.", "Other text."]
+
+
+def test_skipped_rules_do_not_run_and_can_be_turned_back_on() -> None:
+    import harper as harper_py
+
+    checker = harper.HarperChecker(harper_py.Linter(harper_py.Dialect.AMERICAN), "test")
+    text = "The maintenance will last longer then expectd."
+    assert {"SpellCheck", "ThenThan"} <= {h.rule for h in checker.check(text)}
+    checker.skip_rules(frozenset({"SpellCheck"}))
+    rules = {h.rule for h in checker.check(text)}
+    assert "SpellCheck" not in rules and "ThenThan" in rules
+    checker.skip_rules(frozenset())
+    assert "SpellCheck" in {h.rule for h in checker.check(text)}
+
+
+def test_only_unconditional_exact_entries_turn_a_rule_off() -> None:
+    from komunikat.lint.rules.grammar import IgnoreEntry, always_ignored
+
+    checker, _ = harper.load()
+    assert checker is not None
+    entries = (
+        IgnoreEntry(engine="harper", rule="SpellCheck", reason="r"),
+        IgnoreEntry(engine="harper", rule="ThenThan", text="then", reason="r"),
+        IgnoreEntry(engine="harper", rule="Long*", reason="r"),
+        IgnoreEntry(engine="harper", rule="AnA", lang="en", reason="r"),
+        IgnoreEntry(engine="languagetool", rule="TOTO", reason="r"),
+    )
+    assert always_ignored(checker, entries) == frozenset({"SpellCheck"})

@@ -171,7 +171,7 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
         if not checkers:
             _note_unchecked(ctx, chunk.lang)
         for checker in checkers:
-            for hit in _run(checker, chunk.text, ctx):
+            for hit in _run(checker, chunk.text, ctx, ignored):
                 finding = _finding(doc, chunk, hit, ignored)
                 if finding is None:
                     continue
@@ -181,7 +181,25 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
                     yield finding
 
 
-def _run(checker: GrammarChecker, text: str, ctx: Context) -> list[GrammarHit]:
+def always_ignored(checker: GrammarChecker, ignored: tuple[IgnoreEntry, ...]) -> frozenset[str]:
+    """Rule ids of ``checker`` ignored whatever the text, line or language."""
+    return frozenset(
+        e.rule
+        for e in ignored
+        if e.engine == checker.name
+        and e.lang is None
+        and e.text is None
+        and e.line is None
+        and not any(c in e.rule for c in "*?[")
+    )
+
+
+def _run(
+    checker: GrammarChecker, text: str, ctx: Context, ignored: tuple[IgnoreEntry, ...] = ()
+) -> list[GrammarHit]:
+    skip = getattr(checker, "skip_rules", None)
+    if skip is not None:
+        skip(always_ignored(checker, ignored))
     try:
         return checker.check(text)
     except Exception as exc:  # a server gone mid-run: say what was not checked, go on
