@@ -2,8 +2,12 @@
 
 Each error-level finding is logged as a warning naming ``path:line:column``,
 so ``mkdocs build --strict`` (CI) fails on it, while ``mkdocs serve`` keeps
-serving and shows editors what to fix. The result is cached until a file
-under templates/ or data/ (or komunikat.yml) changes.
+serving and shows editors what to fix.
+
+The lint runs in a child process (``komunikat.site.lint_worker``), started
+when the build starts and collected after the pages are written, so it takes
+a second core instead of adding its time to the build's. The result is kept
+until a file under templates/ or data/ (or komunikat.yml) changes.
 """
 
 from __future__ import annotations
@@ -13,38 +17,32 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from komunikat.lint.config import load_config
-from komunikat.lint.runner import lint_templates
-from komunikat.problems import InputError, InputErrors, Problem, Severity
+from komunikat.site import lint_worker
 
 log = logging.getLogger("mkdocs.plugins.komunikat.lint")
-_cache: dict[Path, tuple[tuple[tuple[str, float], ...], list[Problem]]] = {}
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
-    files = [*root.glob("templates/**/*"), *root.glob("data/**/*"), root / "komunikat.yml"]
-    return tuple(sorted((str(p), p.stat().st_mtime) for p in files if p.is_file()))
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent.resolve()
 
 
-def _errors(root: Path) -> list[Problem]:
-    stamp = _fingerprint(root)
-    cached = _cache.get(root)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    report = lint_templates(root, load_config(root))
-    errors = [p for p in report.findings if p.severity == Severity.ERROR]
-    _cache[root] = (stamp, errors)
-    return errors
+@event_priority(100)  # first: the lint starts before the other hooks load the catalogue
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lint_worker.begin(_root(config))
+    return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
+@event_priority(-100)  # last: the pages are written while the lint runs
+def on_post_build(config: MkDocsConfig) -> None:
     try:
-        errors = _errors(root)
-    except InputErrors as exc:
-        raise PluginError("\n".join(str(e) for e in exc.errors)) from None
-    except InputError as exc:
+        errors = lint_worker.finish(_root(config))
+    except lint_worker.LintFailed as exc:
         raise PluginError(str(exc)) from None
-    for problem in errors:
-        log.warning("komunikat lint: %s", problem.format())
+    for line in errors:
+        log.warning("komunikat lint: %s", line)
+
+
+def on_build_error(error: Exception) -> None:
+    lint_worker.cancel()

@@ -92,21 +92,27 @@ def lint_templates(
         return report
     catalog, load_errors = collect_catalog(root, data)
     ctx = _context(root, data, rules, catalog)
-    findings = _from_input_errors(load_errors, "template-syntax")
+    load_problems = _from_input_errors(load_errors, "template-syntax")
+    findings = list(load_problems)
     selected = _select(root, paths)
     known = {r.module.ID for r in rules} | {str(m.ID) for m in _all_rule_modules()}
     suppressions = []
+    specs = {s.path: s for s in catalog}
     for path in selected:
         shown = relative(path, root)
         text = read_text(path, shown)
         found, problems = find_suppressions(shown, text, known)
         suppressions += found
         findings += problems
-        spec = next((s for s in catalog if s.path == shown), None)
+        spec = specs.get(shown)
         if spec is None:
             continue
-        findings += _source_rules(spec, text, rules, ctx)
-        if any(p.path == shown and p.rule == "template-syntax" for p in findings):
+        source_findings = _source_rules(spec, text, rules, ctx)
+        findings += source_findings
+        broken = (*problems, *source_findings)
+        if any(p.rule == "template-syntax" for p in broken) or any(
+            p.path == shown and p.rule == "template-syntax" for p in load_problems
+        ):
             continue
         findings += _render_rules(catalog, spec, rules, ctx, lang)
     # partials are checked for their own syntax and includes

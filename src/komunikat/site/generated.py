@@ -39,7 +39,9 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
         )
     pages.append(GeneratedPage(supplier_overview.INDEX_PATH, "{{ supplier_index() }}\n", None))
     pages.append(
-        GeneratedPage(supplier_overview.COMPARISON_PATH, "{{ supplier_comparison() }}\n", "Dostawcy")
+        GeneratedPage(
+            supplier_overview.COMPARISON_PATH, "{{ supplier_comparison() }}\n", "Dostawcy"
+        )
     )
     for supplier in catalog.data.suppliers.suppliers:
         pages.append(
