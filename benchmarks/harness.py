@@ -96,6 +96,22 @@ def median_time(fn: Callable[[], object], repeat: int, *, warmup: int = 0) -> fl
     return statistics.median(times)
 
 
+def median_times(fns: list[Callable[[], object]], repeat: int, *, warmup: int = 1) -> list[float]:
+    """Median wall time of each of ``fns``, timed in turn (a, b, a, b …).
+
+    Alternating spreads any slow spell of the machine over all of them, so
+    their ratio stays fair on a busy machine.
+    """
+    for _ in range(warmup):
+        for fn in fns:
+            fn()
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, found in zip(fns, times, strict=True):
+            found.append(median_time(fn, 1))
+    return [statistics.median(found) for found in times]
+
+
 @dataclass
 class ChildResult:
     data: dict[str, Any]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .harness import ROOT, Options, Row, child, median_time
+from .harness import ROOT, Options, Row, child, median_time, median_times
 
 
 def _cases(catalog: Any) -> list[dict[str, Any]]:
@@ -81,18 +81,13 @@ def measure(repeat: str) -> dict[str, Any]:
             if subject is not None:
                 subject.render(scope)
 
-    n = int(repeat)
     first = median_time(ours, 1)  # includes compiling each template once
-    return {
-        "renders": len(cases),
-        "first": first,
-        "ours": median_time(ours, n, warmup=1),
-        "bare": median_time(bare, n, warmup=1),
-    }
+    ours_time, bare_time = median_times([ours, bare], int(repeat))
+    return {"renders": len(cases), "first": first, "ours": ours_time, "bare": bare_time}
 
 
 def run(opts: Options) -> list[Row]:
-    result = child("render:measure", "5" if opts.quick else "30")
+    result = child("render:measure", "5" if opts.quick else "60")
     data = result.data
     n = data["renders"]
     return [

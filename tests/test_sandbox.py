@@ -106,3 +106,16 @@ def test_subject_and_file_templates_are_compiled_once() -> None:
     assert env.string_template("S {{ x }}") is env.string_template("S {{ x }}")
     assert env.file_template("a.j2") is env.file_template("a.j2")
     assert env.file_template("a.j2").render(x=1) == "A 1"
+
+
+def test_value_attribute_fast_path_reads_public_attributes_only() -> None:
+    from komunikat.warsaw import parse_local
+
+    start = parse_local("29.03.2026 03:15")
+    env = make_environment({})
+    assert env.from_string("{{ start.en }}").render(start=start) == "29.03.2026 03:15 CEST"
+    for source in ("{{ start.__class__ }}", "{{ start.__init__.__globals__ }}"):
+        with pytest.raises(SecurityError):
+            env.from_string(source).render(start=start)
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ start.nope }}").render(start=start)

@@ -21,6 +21,8 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .values import VALUE_TYPES
+
 FRONT_MATTER_FENCE = "---"
 REMOVED_FILTERS = ("safe", "default", "d")
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -72,16 +74,27 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
         self._files: dict[str, Template] = {}
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """``a.b`` on the plain data dicts without raising and catching AttributeError.
+        """``a.b`` on data dicts and komunikat's values, with the sandbox's result, faster.
 
         Jinja tries the attribute first and falls back to the item; a name that
         is no attribute of ``dict`` can only be the item, which the sandbox
-        returns unchecked either way. Everything else takes the sandbox's path.
+        returns unchecked either way. The frozen value types hold no mutable
+        built-ins and no format methods, so for a name without a leading "_"
+        the sandbox's checks (internal attribute, known mutable, str.format)
+        cannot refuse. Everything else takes the sandbox's path.
         """
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        kind = type(obj)
+        if kind is dict and attribute not in _DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
+                pass
+        elif kind in VALUE_TYPES and not attribute.startswith("_"):
+            # komunikat's own frozen values (times, services, operators): a public
+            # attribute is what the sandbox's checks would allow too, without them
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
                 pass
         return super().getattr(obj, attribute)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
@@ -67,7 +67,7 @@ class Message:
     lang: str | None
     subject: str | None
     body: str
-    values: dict[str, Any] = field(default_factory=dict)
+    typed: dict[str, Any] = field(default_factory=dict, repr=False)  # the values templates saw
     warnings: list[str] = field(default_factory=list)
     cc: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -75,6 +75,11 @@ class Message:
     def as_text(self) -> str:
         head = f"Subject: {self.subject}\n\n" if self.subject is not None else ""
         return head + self.body
+
+    @cached_property
+    def values(self) -> dict[str, Any]:
+        """The values as JSON (``--format json``, the composer); worked out when asked for."""
+        return {k: None if isinstance(v, Missing) else display(v) for k, v in self.typed.items()}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,7 +103,7 @@ def prepare_values(
     """Check and normalise raw values; returns (values, problems, missing labels)."""
     problems: list[str] = []
     missing: list[str] = []
-    names = [v.name for v in spec.variables]
+    names = spec.variable_names
     for given in raw:
         if given not in names:
             hint = did_you_mean(given, names)
@@ -168,7 +173,7 @@ def render(
         lang=lang,
         subject=subject,
         body=body,
-        values={k: display(v) if not isinstance(v, Missing) else None for k, v in values.items()},
+        typed=values,
         missing=missing,
     )
     message.warnings += _lead_time_warnings(spec, values, now)

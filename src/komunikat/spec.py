@@ -7,6 +7,7 @@ browser (Pyodide) from a JSON copy of the catalogue.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 VARIABLE_TYPES = (
@@ -57,6 +58,10 @@ class TemplateSpec:
     lead_time_days: int | None = None
     supplier: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def variable_names(self) -> tuple[str, ...]:
+        return tuple(var.name for var in self.variables)
 
     @property
     def is_mass_notice(self) -> bool:

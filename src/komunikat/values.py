@@ -97,6 +97,10 @@ class OperatorValue:
         return found
 
 
+# Frozen value types templates read attributes of; see MessageEnvironment.getattr.
+VALUE_TYPES: frozenset[type] = frozenset({LocalTime, Service, ServiceList, OperatorValue})
+
+
 def _service_ids(services: Any) -> list[str]:
     if isinstance(services, ServiceList):
         return list(services.ids)
