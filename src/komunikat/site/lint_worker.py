@@ -26,7 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-Fingerprint = tuple[tuple[str, float], ...]
+from .state import Fingerprint, fingerprint
 
 
 class LintFailed(Exception):
@@ -62,7 +62,7 @@ _running: dict[Path, tuple[Fingerprint, LintRun]] = {}
 def begin(root: Path) -> None:
     """Start linting ``root`` unless nothing changed since the last lint."""
     cancel(root)
-    stamp = fingerprint(root)
+    stamp = fingerprint(root, root / "komunikat.yml")
     done = _done.get(root)
     if not (done and done[0] == stamp):
         _running[root] = (stamp, start(root))
@@ -87,11 +87,6 @@ def cancel(root: Path | None = None) -> None:
         running = _running.pop(key, None)
         if running is not None:
             running[1].cancel()
-
-
-def fingerprint(root: Path) -> Fingerprint:
-    files = [*root.glob("templates/**/*"), *root.glob("data/**/*"), root / "komunikat.yml"]
-    return tuple(sorted((str(p), p.stat().st_mtime) for p in files if p.is_file()))
 
 
 def start(root: Path) -> LintRun:

@@ -11,17 +11,19 @@ from pathlib import Path
 
 from ..catalog import Catalog, load_catalog
 
-_cache: dict[Path, tuple[tuple[tuple[str, float], ...], Catalog]] = {}
+Fingerprint = tuple[tuple[str, float], ...]
+_cache: dict[Path, tuple[Fingerprint, Catalog]] = {}
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:
-    files = sorted([*root.glob("templates/**/*"), *root.glob("data/**/*")])
+def fingerprint(root: Path, *extra: Path) -> Fingerprint:
+    """Path and modification time of every file under templates/ and data/ (and ``extra``)."""
+    files = sorted([*root.glob("templates/**/*"), *root.glob("data/**/*"), *extra])
     return tuple((str(p), p.stat().st_mtime) for p in files if p.is_file())
 
 
 def catalog_for(root: Path) -> Catalog:
     root = root.resolve()
-    stamp = _fingerprint(root)
+    stamp = fingerprint(root)
     cached = _cache.get(root)
     if cached and cached[0] == stamp:
         return cached[1]
