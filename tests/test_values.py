@@ -101,7 +101,8 @@ def test_dv_maintenance_announced_less_than_three_full_days_ahead_warns(catalog:
 
 
 def test_memo_gives_the_parsed_value_and_never_hides_a_bad_one(catalog: Catalog) -> None:
-    from komunikat.values import CoerceMemo, ValueProblem
+    from komunikat.values import ValueProblem
+    from komunikat.vartypes import CoerceMemo
 
     memo = CoerceMemo()
     start = catalog.get("dv-outage-open").variable("start")

@@ -176,7 +176,7 @@
     let zoneWrap = null;
     let shown = null;
 
-    if (spec.type === "services") {
+    if (spec.widget === "checkboxes") {
       const boxes = spec.options.map((option) =>
         el("input", { type: "checkbox", value: option.value, name: id }),
       );
@@ -190,30 +190,30 @@
       );
       read = () => boxes.filter((box) => box.checked).map((box) => box.value);
       wrap.append(input);
-    } else if (spec.type === "flag") {
+    } else if (spec.widget === "checkbox") {
       input = el("input", { type: "checkbox", id, "aria-describedby": describe });
       read = () => (input.checked ? "tak" : spec.required ? "nie" : "");
       wrap.append(el("label", { class: "kc-choice", for: id }, input, " ", spec.label));
     } else {
-      if (["operator", "service", "choice"].includes(spec.type)) {
+      if (spec.widget === "select") {
         input = el("select", { id, "aria-describedby": describe });
         input.append(el("option", { value: "", text: "— wybierz —" }));
         for (const option of spec.options) {
           input.append(el("option", { value: option.value, text: option.label }));
         }
-      } else if (spec.type === "multiline") {
+      } else if (spec.widget === "textarea") {
         input = el("textarea", { id, rows: 4, "aria-describedby": describe });
-      } else if (spec.type === "datetime") {
+      } else if (spec.widget === "datetime") {
         input = el("input", { type: "datetime-local", id, step: 60, "aria-describedby": describe });
       } else {
         input = el("input", { type: "text", id, autocomplete: "off", "aria-describedby": describe });
-        if (spec.type === "email") input.inputMode = "email";
+        if (spec.widget === "email") input.inputMode = "email";
       }
       wrap.append(label, input);
       read = () => input.value;
     }
 
-    if (spec.type === "datetime") {
+    if (spec.widget === "datetime") {
       shown = el("output", { class: "kc-zone", for: id, "aria-live": "polite" });
       zone = el("select", { class: "kc-zone-choice", "aria-label": `${spec.label}: strefa` });
       for (const [value, text] of ZONE_CHOICES) zone.append(el("option", { value, text }));
@@ -236,7 +236,7 @@
       input,
       read,
       setExample(lang) {
-        if (!spec.example || !("placeholder" in input) || spec.type === "datetime") return;
+        if (!spec.example || !("placeholder" in input) || spec.widget === "datetime") return;
         const text = spec.example[lang] || spec.example["*"] || Object.values(spec.example)[0];
         input.placeholder = text ? `np. ${text}` : "";
       },

@@ -20,6 +20,7 @@ from .messagefile import parse_bytes
 from .paths import project_root
 from .problems import InputError, InputErrors
 from .render import Previous, RenderError, TemplateFault
+from .vartypes import VARIABLE_TYPES
 from .warsaw import TimeError, parse_local
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -192,10 +193,10 @@ def _parse_sets(items: list[str], catalog: Catalog, template_id: str) -> dict[st
         name, value = item.split("=", 1)
         name = name.strip()
         try:
-            kind = spec.variable(name).type
+            listed = VARIABLE_TYPES[spec.variable(name).type].list_valued
         except KeyError:
-            kind = "text"
-        if kind == "services":
+            listed = False
+        if listed:
             values.setdefault(name, [])
             values[name] += [v.strip() for v in value.split(",") if v.strip()]
         elif name in values:

@@ -32,8 +32,9 @@ from .problems import InputError
 from .render import Message, Previous, RenderError, TemplateFault, render
 from .spec import TemplateSpec, VariableSpec
 from .suggest import did_you_mean
-from .values import ValueProblem, coerce, is_blank, operator_options, service_options
-from .warsaw import WARSAW, LocalTime, TimeError, parse_local
+from .values import ValueProblem, is_blank
+from .vartypes import VARIABLE_TYPES, coerce
+from .warsaw import WARSAW, TimeError, parse_local
 
 BUNDLE_FORMAT = 1
 PASTED_NAME = "wklejona wiadomość {n}"
@@ -182,7 +183,9 @@ class Composer:
             if name in fields and not fields[name]["problem"]
         }
         timeless = {
-            name: value for name, value in usable.items() if spec.variable(name).type != "datetime"
+            name: value
+            for name, value in usable.items()
+            if not VARIABLE_TYPES[spec.variable(name).type].moment
         }
         for values, previous in ((usable, quoted), (usable, ()), (timeless, ())):
             try:
@@ -206,14 +209,15 @@ def field_states(
 ) -> dict[str, dict[str, Any]]:
     """Per field: missing, the renderer's problem with it, how a time prints (CET/CEST).
 
-    Uses the renderer's own :func:`~komunikat.values.coerce`, so the form marks
+    Uses the renderer's own :func:`~komunikat.vartypes.coerce`, so the form marks
     exactly the values the renderer refuses.
     """
     states: dict[str, dict[str, Any]] = {}
     for var in spec.variables:
+        kind = VARIABLE_TYPES[var.type]
         value = raw.get(var.name)
         state: dict[str, Any] = {"missing": False, "problem": None, "shown": None}
-        state["ambiguous"] = var.type == "datetime" and is_ambiguous_time(str(value or ""))
+        state["ambiguous"] = kind.moment and is_ambiguous_time(str(value or ""))
         if is_blank(value):
             state["missing"] = var.required
         else:
@@ -222,8 +226,8 @@ def field_states(
             except ValueProblem as exc:
                 state["problem"] = exc.message
             else:
-                if isinstance(coerced, LocalTime):
-                    state["shown"] = coerced.en
+                if kind.shown is not None:
+                    state["shown"] = kind.shown(coerced)
         states[var.name] = state
     return states
 
@@ -308,7 +312,7 @@ def form_description(spec: TemplateSpec, context: Mapping[str, Any]) -> dict[str
 
     Written into the site's catalogue at build time, so the form appears
     before Pyodide has loaded. The choices come from the functions
-    :func:`~komunikat.values.coerce` itself uses.
+    :func:`~komunikat.vartypes.coerce` itself uses.
     """
     return {
         "id": spec.id,
@@ -324,26 +328,15 @@ def form_description(spec: TemplateSpec, context: Mapping[str, Any]) -> dict[str
 
 
 def _field(var: VariableSpec, context: Mapping[str, Any]) -> dict[str, Any]:
-    options: list[dict[str, str]] = []
-    if var.type == "operator":
-        options = [
-            {"value": code, "label": str(op["name"])}
-            for code, op in operator_options(var, context).items()
-        ]
-    elif var.type in ("services", "service"):
-        options = [
-            {"value": sid, "label": str(s["pl"])}
-            for sid, s in service_options(var, context).items()
-        ]
-    elif var.type == "choice":
-        options = [{"value": choice, "label": choice} for choice in var.choices]
+    kind = VARIABLE_TYPES[var.type]
     return {
         "name": var.name,
         "type": var.type,
+        "widget": kind.widget,
         "label": var.label,
         "help": var.help,
         "required": var.required,
-        "options": options,
+        "options": kind.options(var, context) if kind.options else [],
         "example": _example(var.sample),
     }
 

@@ -18,11 +18,13 @@ from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
 from .environment import MessageEnvironment
+from .patterns import HL_ANYWHERE
 from .spec import TemplateSpec
-from .subjects import HL_ANYWHERE, find_notice_subjects, parse_subject
+from .subjects import find_notice_subjects, parse_subject
 from .suggest import did_you_mean
 from .textclean import clean_body
-from .values import Missing, OperatorValue, ValueProblem, coerce_memo, display, is_blank
+from .values import Missing, OperatorValue, ValueProblem, is_blank
+from .vartypes import coerce_memo, display
 from .warsaw import LocalTime
 
 QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
@@ -71,6 +73,7 @@ class Message:
     warnings: list[str] = field(default_factory=list)
     cc: list[dict[str, Any]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    spec: TemplateSpec = field(repr=False, compare=False, kw_only=True)
 
     def as_text(self) -> str:
         head = f"Subject: {self.subject}\n\n" if self.subject is not None else ""
@@ -79,7 +82,11 @@ class Message:
     @cached_property
     def values(self) -> dict[str, Any]:
         """The values as JSON (``--format json``, the composer); worked out when asked for."""
-        return {k: None if isinstance(v, Missing) else display(v) for k, v in self.typed.items()}
+        variable = self.spec.variable
+        return {
+            k: None if isinstance(v, Missing) else display(variable(k), v)
+            for k, v in self.typed.items()
+        }
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -175,6 +182,7 @@ def render(
         body=body,
         typed=values,
         missing=missing,
+        spec=spec,
     )
     message.warnings += _lead_time_warnings(spec, values, now)
     message.cc = _cc(spec, values, context)

@@ -10,20 +10,6 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
-VARIABLE_TYPES = (
-    "text",
-    "multiline",
-    "person",
-    "email",
-    "hl",
-    "datetime",
-    "operator",
-    "services",
-    "service",
-    "choice",
-    "flag",
-)
-
 
 @dataclass(frozen=True)
 class VariableSpec:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PHASES = ("OPEN", "CLOSE", "PROLONGATION")
+from .patterns import HL_DIGITS
 
 SUBJECT = re.compile(
     r"^(?P<pl>[^|\[\]]+?) \| (?P<en>[^|\[\]]+?) - (?P<phase>OPEN|CLOSE|PROLONGATION) "
-    r"\[(?P<hl>HL-\d{4,7})\]$"
+    rf"\[(?P<hl>HL-{HL_DIGITS})\]$"
 )
-HL_ANYWHERE = re.compile(r"\bHL-(?P<n>\d{4,7})\b")
 
 
 @dataclass(frozen=True)

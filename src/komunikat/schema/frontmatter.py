@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from ..spec import VARIABLE_TYPES
+from ..suggest import did_you_mean
+from ..vartypes import VARIABLE_TYPES
 from .base import Strict
 
 Text = Annotated[str, Field(min_length=1)]
-VarType = Literal[VARIABLE_TYPES]  # type: ignore[valid-type]
+
+
+def _known_type(name: str) -> str:
+    """A type from the table (read when validating, so a type added to the table is known)."""
+    if name not in VARIABLE_TYPES:
+        hint = did_you_mean(name, list(VARIABLE_TYPES))
+        raise ValueError(
+            f"niedozwolona wartość „{name}”; dozwolone: {', '.join(VARIABLE_TYPES)}.{hint}"
+        )
+    return name
+
+
+VarType = Annotated[str, AfterValidator(_known_type)]
 
 
 class Variable(Strict):

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from ..patterns import EMAIL
 from ..problems import InputError
 from ..suggest import did_you_mean
 from ..yamlsource import YamlDoc
 from .suppliers import Hours, SeverityLadder, Supplier, SuppliersFile, Tickets, to_timedelta
 
 PHONE = re.compile(r"^(\+\d{2} )?\d[\d ]*\d$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 
 
 def cross_check(doc: YamlDoc, model: SuppliersFile) -> list[InputError]:
@@ -64,7 +64,7 @@ def _contacts(doc: YamlDoc, at: tuple[str | int, ...], supplier: Supplier) -> li
         value = contact.value
         where = (*at, "contacts", j, "value")
         if contact.kind in ("email", "ticket-system") and value and "@" in value:
-            if not EMAIL.match(value):
+            if not EMAIL.fullmatch(value):
                 errors.append(doc.error(where, f"„{value}” nie jest adresem e-mail"))
         elif contact.kind == "email" and not value:
             errors.append(doc.error((*at, "contacts", j), "kontakt e-mail musi mieć adres (value)"))

@@ -7,6 +7,7 @@ import html
 from ..catalog import Catalog
 from ..render import Message, RenderError, TemplateFault
 from ..spec import TemplateSpec
+from ..vartypes import VARIABLE_TYPES
 from .markdown import cell, fence, inline, table
 
 KIND_TITLES = {
@@ -17,19 +18,6 @@ KIND_TITLES = {
     "phone": "Rozmowy telefoniczne",
 }
 LANG_NAMES = {"pl": "Polski", "en": "English"}
-TYPE_NAMES = {
-    "text": "tekst",
-    "multiline": "tekst wielowierszowy",
-    "person": "imię i nazwisko",
-    "email": "adres e-mail",
-    "hl": "numer HL",
-    "datetime": "data i godzina (Warszawa)",
-    "operator": "operator",
-    "services": "usługi (wiele)",
-    "service": "usługa",
-    "choice": "wybór",
-    "flag": "tak/nie",
-}
 
 
 def page_path(spec: TemplateSpec) -> str:
@@ -107,7 +95,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
             [
                 f"{var.label}",
                 var.name,
-                TYPE_NAMES.get(var.type, var.type),
+                VARIABLE_TYPES[var.type].label,
                 "tak" if var.required else "nie",
                 var.help,
                 "" if sample is None else sample,

@@ -39,8 +39,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ...patterns import PERSON as PERSON_PATTERN
 from ...problems import Severity
-from ...values import PERSON_PATTERN
 from ..model import Context, Document, Finding
 from ..signature import footer_lines, footer_start, sender_index
 

@@ -22,9 +22,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ...patterns import HL_ANYWHERE
 from ...problems import Severity
 from ...spec import TemplateSpec
-from ...subjects import HL_ANYWHERE, parse_subject
+from ...subjects import parse_subject
 from ..messages import LOOSE_PHASE
 from ..model import Context, Document, Finding, SourceFinding
 from ..placeholders import find_leftovers
