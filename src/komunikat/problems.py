@@ -15,10 +15,6 @@ class Severity(StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -70,3 +66,25 @@ class InputErrors(Exception):
     def __init__(self, errors: list[InputError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+class ProblemKind(StrEnum):
+    """Why values keep a template from rendering; a preview tolerates only MISSING."""
+
+    MISSING = "missing"  # a required value is not given
+    VALUE = "value"  # a value its type refuses
+    FIELD = "field"  # a value for a name the template does not have
+    LANGUAGE = "language"  # a language the template has no version in
+    NOTICE = "notice"  # the notice policy (komunikat.notices)
+
+
+@dataclass(frozen=True)
+class RenderProblem:
+    """One reason a rendering was refused, in the words an operator reads."""
+
+    kind: ProblemKind
+    message: str
+    variable: str | None = None
+
+    def __str__(self) -> str:
+        return self.message

@@ -11,33 +11,46 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
+from . import notices
 from .environment import MessageEnvironment
-from .patterns import HL_ANYWHERE
+from .notices import QUOTE_SEPARATOR, Previous
+from .problems import ProblemKind, RenderProblem
 from .spec import TemplateSpec
-from .subjects import find_notice_subjects, parse_subject
 from .suggest import did_you_mean
 from .textclean import clean_body
-from .values import Missing, OperatorValue, ValueProblem, is_blank
+from .values import Missing, ValueProblem, is_blank
 from .vartypes import coerce_memo, display
-from .warsaw import LocalTime
 
-QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
+__all__ = [
+    "QUOTE_SEPARATOR",
+    "Message",
+    "Previous",
+    "RenderError",
+    "TemplateFault",
+    "prepare_values",
+    "render",
+]
+
 LANGUAGE_SEPARATOR = "-----"
 
 
 class RenderError(Exception):
-    """Values or previous messages that keep a template from rendering."""
+    """Values or previous messages that keep a template from rendering.
 
-    def __init__(self, template: str, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+    ``issues`` are the structured problems; ``problems`` their messages.
+    """
+
+    def __init__(self, template: str, issues: list[RenderProblem]) -> None:
+        self.problems = [issue.message for issue in issues]
+        super().__init__("; ".join(self.problems))
         self.template = template
-        self.problems = problems
+        self.issues = issues
 
 
 class TemplateFault(Exception):
@@ -48,19 +61,6 @@ class TemplateFault(Exception):
         self.path = path
         self.line = line
         self.message = message
-
-
-@dataclass(frozen=True)
-class Previous:
-    """An earlier notice to quote: its subject (if any) and body."""
-
-    subject: str | None
-    body: str
-    source: str = ""
-
-    def as_text(self) -> str:
-        head = f"Subject: {self.subject}\n\n" if self.subject else ""
-        return head + self.body.rstrip("\n")
 
 
 @dataclass
@@ -106,16 +106,20 @@ def prepare_values(
     context: Mapping[str, Any],
     *,
     preview: bool = False,
-) -> tuple[dict[str, Any], list[str], list[str]]:
-    """Check and normalise raw values; returns (values, problems, missing labels)."""
-    problems: list[str] = []
+) -> tuple[dict[str, Any], list[RenderProblem], list[str]]:
+    """Check and normalise raw values; returns (values, problems, missing names)."""
+    problems: list[RenderProblem] = []
     missing: list[str] = []
     names = spec.variable_names
     for given in raw:
         if given not in names:
             hint = did_you_mean(given, names)
             problems.append(
-                f"szablon {spec.id} nie ma pola „{given}”.{hint} Pola: {', '.join(names)}"
+                RenderProblem(
+                    ProblemKind.FIELD,
+                    f"szablon {spec.id} nie ma pola „{given}”.{hint} Pola: {', '.join(names)}",
+                    given,
+                )
             )
     values: dict[str, Any] = {}
     for var in spec.variables:
@@ -130,11 +134,13 @@ def prepare_values(
         try:
             values[var.name] = coerce_memo(var, value, context)
         except ValueProblem as exc:
-            problems.append(exc.message)
+            problems.append(RenderProblem(ProblemKind.VALUE, exc.message, var.name))
             values[var.name] = Missing(var.label)
     if missing and not preview:
         labels = ", ".join(f"{n} ({spec.variable(n).label})" for n in missing)
-        problems.insert(0, f"brak wymaganych wartości: {labels}")
+        problems.insert(
+            0, RenderProblem(ProblemKind.MISSING, f"brak wymaganych wartości: {labels}")
+        )
     return values, problems, missing
 
 
@@ -156,16 +162,20 @@ def render(
             raise RenderError(
                 spec.id,
                 [
-                    f"szablon {spec.id} nie ma wersji „{lang}”; "
-                    f"dostępne: {', '.join(spec.languages)}"
+                    RenderProblem(
+                        ProblemKind.LANGUAGE,
+                        f"szablon {spec.id} nie ma wersji „{lang}”; "
+                        f"dostępne: {', '.join(spec.languages)}",
+                    )
                 ],
             )
     else:
         lang = None
     values, problems, missing = prepare_values(spec, raw, context, preview=preview)
-    problems += _check_order(spec, values)
-    quoted = _check_previous(spec, values, previous, preview=preview, problems=problems)
-    if problems and not (preview and not _hard(problems, missing)):
+    problems += notices.check_order(values)
+    quoted, refused = notices.check_previous(spec, values, previous, preview=preview)
+    problems += refused
+    if problems and not (preview and _only_missing(problems)):
         raise RenderError(spec.id, problems)
     scope = {**context, **values, "lang": lang or "+".join(spec.languages)}
     body = _render_body(env, spec, scope)
@@ -173,7 +183,7 @@ def render(
     if quoted:
         # the body is clean already; the quoted block starts with the separator line,
         # so cleaning it alone gives the same text as cleaning the whole message
-        block = _quoted_block(tuple(quoted))
+        block = notices.quoted_block(tuple(quoted))
         body = body + "\n" + block if body.strip("\n") else block
     message = Message(
         template=spec.id,
@@ -184,14 +194,14 @@ def render(
         missing=missing,
         spec=spec,
     )
-    message.warnings += _lead_time_warnings(spec, values, now)
-    message.cc = _cc(spec, values, context)
+    message.warnings += notices.lead_time_warnings(spec, values, now)
+    message.cc = notices.cc_list(spec, values, context)
     return message
 
 
-def _hard(problems: list[str], missing: list[str]) -> bool:
-    """In a preview, only a malformed value is an error; a missing one is highlighted."""
-    return any(not p.startswith("brak wymaganych") for p in problems)
+def _only_missing(problems: list[RenderProblem]) -> bool:
+    """In a preview, a missing value is highlighted; any other problem is an error."""
+    return all(p.kind is ProblemKind.MISSING for p in problems)
 
 
 def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, Any]) -> str:
@@ -242,118 +252,3 @@ def _line_of(exc: BaseException) -> int:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
-
-
-def _check_order(spec: TemplateSpec, values: Mapping[str, Any]) -> list[str]:
-    start, end = values.get("start"), values.get("end")
-    if isinstance(start, LocalTime) and isinstance(end, LocalTime) and end.utc <= start.utc:
-        return [f"czas zakończenia ({end}) musi być późniejszy niż czas rozpoczęcia ({start})"]
-    return []
-
-
-def _check_previous(
-    spec: TemplateSpec,
-    values: Mapping[str, Any],
-    previous: Sequence[Previous],
-    *,
-    preview: bool,
-    problems: list[str],
-) -> list[Previous]:
-    if spec.phase not in ("CLOSE", "PROLONGATION"):
-        if previous:
-            problems.append(f"szablon {spec.id} nie cytuje poprzednich wiadomości; usuń --previous")
-        return []
-    if not previous:
-        if not preview:
-            problems.append(
-                f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli prace "
-                "przedłużano, także PROLONGATION); podaj ją: --previous PLIK"
-            )
-        return []
-    hl = values.get("hl")
-    found_open = False
-    for prev in previous:
-        numbers, phases = _previous_facts(prev)
-        if isinstance(hl, str) and numbers and hl not in numbers:
-            problems.append(
-                f"poprzednia wiadomość {prev.source or ''} dotyczy {', '.join(sorted(numbers))}, "
-                f"a ta {hl}; dołącz wiadomość o tym samym numerze HL".replace("  ", " ")
-            )
-        for phase in phases:
-            if phase == "CLOSE":
-                problems.append(
-                    f"poprzednia wiadomość {prev.source} to już CLOSE; cytuj OPEN "
-                    "i ewentualne PROLONGATION".replace("  ", " ")
-                )
-            if phase == "OPEN":
-                found_open = True
-    if not found_open:
-        problems.append(
-            "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem "
-            "„… - OPEN [HL-…]”); dołącz je przez --previous"
-        )
-    return list(previous)
-
-
-@lru_cache(maxsize=64)
-def _quoted_block(quoted: tuple[Previous, ...]) -> str:
-    """The earlier notices as quoted under a message, cleaned (memoised like the facts)."""
-    return clean_body("\n\n".join(f"{QUOTE_SEPARATOR}\n{p.as_text()}" for p in quoted))
-
-
-@lru_cache(maxsize=256)
-def _previous_facts(prev: Previous) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The HL numbers an earlier notice names and the phases of its notice subjects.
-
-    Memoised: the composer re-renders on every keystroke with the same earlier notices.
-    """
-    text = prev.as_text()
-    numbers = frozenset(f"HL-{m.group('n')}" for m in HL_ANYWHERE.finditer(text))
-    subjects = find_notice_subjects(text)
-    head = parse_subject(prev.subject or "")
-    if head:
-        subjects.append(head)
-    return numbers, tuple(subject.phase for subject in subjects)
-
-
-def _lead_time_warnings(
-    spec: TemplateSpec, values: Mapping[str, Any], now: datetime | None
-) -> list[str]:
-    start = values.get("start")
-    if spec.lead_time_days is None or not isinstance(start, LocalTime):
-        return []
-    if now is None:
-        return []
-    sent = now.astimezone(start.moment.tzinfo)
-    full_days = (start.moment.date() - sent.date()).days - 1
-    if full_days >= spec.lead_time_days:
-        return []
-    return [
-        f"prace zaczynają się {start}, a do tego czasu zostało {max(full_days, 0)} pełnych dni; "
-        f"zawiadomienie trzeba wysłać najpóźniej {spec.lead_time_days} pełne dni przed pracami "
-        "— uzgodnij termin z kierownikiem DNiU"
-    ]
-
-
-def _cc(
-    spec: TemplateSpec, values: Mapping[str, Any], context: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    operator = values.get("operator")
-    if spec.scope != "operator" or spec.kind != "report" or not isinstance(operator, OperatorValue):
-        return []
-    found: list[dict[str, Any]] = [
-        {"name": c["name"], "email": c.get("email"), "note": c["role_pl"]}
-        for c in context["contacts"]["internal"]
-        if c.get("cc_on") == "operator-mail"
-    ]
-    text = " ".join(str(v) for v in values.values() if isinstance(v, str))
-    services = values.get("service") or values.get("services") or ()
-    for contact in operator.cc_contacts(services, text):
-        found.append(
-            {
-                "name": f"{contact['crm']} {contact['title']}",
-                "email": contact.get("email"),
-                "note": "reguła DW operatora",
-            }
-        )
-    return found

@@ -1,0 +1,186 @@
+"""DNiU notice policy: what a notice must satisfy beyond well-formed values.
+
+The start must come before the end; a CLOSE or PROLONGATION quotes the OPEN
+notice of the same HL (and never a CLOSE); a maintenance notice goes out the
+agreed number of full days before the work; an operator report copies in the
+internal contacts and those of the operator's CC rules.
+
+The policy reads only the variables named in :data:`READS`, by those names;
+a template that declares them with these meanings gets the checks. Problems
+are :class:`~komunikat.problems.RenderProblem` of kind ``NOTICE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from .patterns import HL_ANYWHERE
+from .problems import ProblemKind, RenderProblem
+from .spec import TemplateSpec
+from .subjects import find_notice_subjects, parse_subject
+from .textclean import clean_body
+from .values import OperatorValue
+from .warsaw import LocalTime
+
+START, END, HL, OPERATOR, SERVICE, SERVICES = (
+    "start",
+    "end",
+    "hl",
+    "operator",
+    "service",
+    "services",
+)
+READS = (START, END, HL, OPERATOR, SERVICE, SERVICES)
+
+QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
+QUOTING_PHASES = ("CLOSE", "PROLONGATION")
+
+
+@dataclass(frozen=True)
+class Previous:
+    """An earlier notice to quote: its subject (if any) and body."""
+
+    subject: str | None
+    body: str
+    source: str = ""
+
+    def as_text(self) -> str:
+        head = f"Subject: {self.subject}\n\n" if self.subject else ""
+        return head + self.body.rstrip("\n")
+
+
+def _notice(message: str) -> RenderProblem:
+    return RenderProblem(ProblemKind.NOTICE, message)
+
+
+def check_order(values: Mapping[str, Any]) -> list[RenderProblem]:
+    start, end = values.get(START), values.get(END)
+    if isinstance(start, LocalTime) and isinstance(end, LocalTime) and end.utc <= start.utc:
+        return [
+            _notice(f"czas zakończenia ({end}) musi być późniejszy niż czas rozpoczęcia ({start})")
+        ]
+    return []
+
+
+def check_previous(
+    spec: TemplateSpec,
+    values: Mapping[str, Any],
+    previous: Sequence[Previous],
+    *,
+    preview: bool,
+) -> tuple[list[Previous], list[RenderProblem]]:
+    """The earlier notices to quote under this one, and what is wrong with them."""
+    problems: list[RenderProblem] = []
+    if spec.phase not in QUOTING_PHASES:
+        if previous:
+            problems.append(
+                _notice(f"szablon {spec.id} nie cytuje poprzednich wiadomości; usuń --previous")
+            )
+        return [], problems
+    if not previous:
+        if not preview:
+            problems.append(
+                _notice(
+                    f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli "
+                    "prace przedłużano, także PROLONGATION); podaj ją: --previous PLIK"
+                )
+            )
+        return [], problems
+    hl = values.get(HL)
+    found_open = False
+    for prev in previous:
+        numbers, phases = _previous_facts(prev)
+        if isinstance(hl, str) and numbers and hl not in numbers:
+            problems.append(
+                _notice(
+                    f"poprzednia wiadomość {prev.source or ''} dotyczy "
+                    f"{', '.join(sorted(numbers))}, a ta {hl}; dołącz wiadomość "
+                    "o tym samym numerze HL".replace("  ", " ")
+                )
+            )
+        for phase in phases:
+            if phase == "CLOSE":
+                problems.append(
+                    _notice(
+                        f"poprzednia wiadomość {prev.source} to już CLOSE; cytuj OPEN "
+                        "i ewentualne PROLONGATION".replace("  ", " ")
+                    )
+                )
+            if phase == "OPEN":
+                found_open = True
+    if not found_open:
+        problems.append(
+            _notice(
+                "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem "
+                "„… - OPEN [HL-…]”); dołącz je przez --previous"
+            )
+        )
+    return list(previous), problems
+
+
+@lru_cache(maxsize=64)
+def quoted_block(quoted: tuple[Previous, ...]) -> str:
+    """The earlier notices as quoted under a message, cleaned (memoised like the facts)."""
+    return clean_body("\n\n".join(f"{QUOTE_SEPARATOR}\n{p.as_text()}" for p in quoted))
+
+
+@lru_cache(maxsize=256)
+def _previous_facts(prev: Previous) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The HL numbers an earlier notice names and the phases of its notice subjects.
+
+    Memoised: the composer re-renders on every keystroke with the same earlier notices.
+    """
+    text = prev.as_text()
+    numbers = frozenset(f"HL-{m.group('n')}" for m in HL_ANYWHERE.finditer(text))
+    subjects = find_notice_subjects(text)
+    head = parse_subject(prev.subject or "")
+    if head:
+        subjects.append(head)
+    return numbers, tuple(subject.phase for subject in subjects)
+
+
+def lead_time_warnings(
+    spec: TemplateSpec, values: Mapping[str, Any], now: datetime | None
+) -> list[str]:
+    start = values.get(START)
+    if spec.lead_time_days is None or not isinstance(start, LocalTime):
+        return []
+    if now is None:
+        return []
+    sent = now.astimezone(start.moment.tzinfo)
+    full_days = (start.moment.date() - sent.date()).days - 1
+    if full_days >= spec.lead_time_days:
+        return []
+    return [
+        f"prace zaczynają się {start}, a do tego czasu zostało {max(full_days, 0)} pełnych dni; "
+        f"zawiadomienie trzeba wysłać najpóźniej {spec.lead_time_days} pełne dni przed pracami "
+        "— uzgodnij termin z kierownikiem DNiU"
+    ]
+
+
+def cc_list(
+    spec: TemplateSpec, values: Mapping[str, Any], context: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    operator = values.get(OPERATOR)
+    if spec.scope != "operator" or spec.kind != "report" or not isinstance(operator, OperatorValue):
+        return []
+    found: list[dict[str, Any]] = [
+        {"name": c["name"], "email": c.get("email"), "note": c["role_pl"]}
+        for c in context["contacts"]["internal"]
+        if c.get("cc_on") == "operator-mail"
+    ]
+    text = " ".join(str(v) for v in values.values() if isinstance(v, str))
+    services = values.get(SERVICE) or values.get(SERVICES) or ()
+    for contact in operator.cc_contacts(services, text):
+        found.append(
+            {
+                "name": f"{contact['crm']} {contact['title']}",
+                "email": contact.get("email"),
+                "note": "reguła DW operatora",
+            }
+        )
+    return found
