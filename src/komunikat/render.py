@@ -189,7 +189,7 @@ def _hard(problems: list[str], missing: list[str]) -> bool:
 def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, Any]) -> str:
     try:
         template = env.file_template(spec.path.removeprefix("templates/") or f"{spec.id}.j2")
-        return clean_body(template.render(scope))
+        return clean_body(env.render_bounded(template, scope))
     except TemplateSyntaxError as exc:
         raise TemplateFault(
             spec.path, exc.lineno or 0, f"błąd składni Jinja: {exc.message}"
@@ -213,7 +213,7 @@ def _render_subject(
     if source is None:
         return None
     try:
-        subject = env.string_template(source).render(scope)
+        subject = env.render_bounded(env.string_template(source), scope)
     except TemplateError as exc:
         raise TemplateFault(spec.path, 0, f"błąd w temacie (subject): {exc}") from None
     subject = " ".join(subject.split())

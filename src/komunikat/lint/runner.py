@@ -189,10 +189,12 @@ def _render_rules(
         try:
             doc = document_from_template(catalog, spec, lang=lang, operator=operator)
         except Exception as exc:  # a template that cannot render is itself the finding
+            # a TemplateFault knows the line (a sandbox limit, an undefined name)
+            line = getattr(exc, "line", 0) if getattr(exc, "path", None) == spec.path else 0
             found.append(
                 Problem(
                     spec.path,
-                    spec.body_line,
+                    line or spec.body_line,
                     1,
                     "template-syntax",
                     Severity.ERROR,
