@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 
 from .catalog import Catalog, load_catalog
 from .eml import eml_summary, to_eml
+from .invisible import find_invisible
+from .invisible import message as invisible_message
 from .messagefile import parse_bytes
 from .paths import project_root
 from .problems import InputError, InputErrors
@@ -191,6 +193,8 @@ def _parse_sets(items: list[str], catalog: Catalog, template_id: str) -> dict[st
             raise UsageError(f"--set „{item}”: użyj postaci pole=wartość")
         name, value = item.split("=", 1)
         name = name.strip()
+        for _, column, char in find_invisible(value):
+            raise UsageError(f"--set {name}: kolumna {column}: {invisible_message(char)}")
         try:
             kind = spec.variable(name).type
         except KeyError:
