@@ -269,11 +269,44 @@ def cmd_render(args: argparse.Namespace, root: Path) -> int:
         return _emit(payload.encode("utf-8"), args)
     if args.format == "eml":
         sender = catalog.data.contacts.signature.helpline
-        blob = to_eml(message, sender=sender, to=args.to, cc=args.cc)
+        to, cc = _addresses(args.to, "--to"), _addresses(args.cc, "--cc")
+        blob = to_eml(message, sender=sender, to=to, cc=cc)
         for entry in eml_summary(message):
             print(f"komunikat: dodaj ręcznie w DW: {entry['name']}", file=sys.stderr)
         return _emit(blob, args)
     return _emit(message.as_text().encode("utf-8"), args)
+
+
+def _addresses(values: list[str], option: str) -> list[str]:
+    """Recipients as ``email.utils`` reads them; anything that is not an address is refused.
+
+    A line break would add a header of its own (``Bcc:``), a word without "@"
+    is silently dropped or mangled by lenient parsers: both are usage errors.
+    """
+    from email.errors import HeaderParseError, InvalidHeaderDefect
+    from email.headerregistry import Address
+    from email.utils import formataddr, getaddresses
+
+    found = []
+    for value in values:
+        if any(ord(c) < 32 or c == "\x7f" for c in value):
+            raise UsageError(
+                f"{option} „{value.encode('unicode_escape').decode()}”: znak sterujący "
+                "(np. nowy wiersz) w adresie jest niedozwolony; podaj sam adres"
+            )
+        for name, addr in getaddresses([value]):
+            try:
+                parsed = Address(addr_spec=addr)
+                valid = "." in parsed.domain and bool(parsed.username)
+            except (HeaderParseError, InvalidHeaderDefect, ValueError, IndexError):
+                valid = False
+            if not valid:
+                raise UsageError(
+                    f"{option} „{value}”: „{addr or value}” nie jest adresem e-mail; "
+                    "podaj np. jan.kowalski@example.pl albo „Jan Kowalski <jan@example.pl>”"
+                )
+            found.append(formataddr((name, addr)) if name else addr)
+    return found
 
 
 def _emit(blob: bytes, args: argparse.Namespace) -> int:
