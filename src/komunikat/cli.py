@@ -7,6 +7,7 @@ Results go to stdout, diagnostics to stderr. Exit codes: 0 success,
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -131,7 +132,37 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader left
+_STREAM_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command; a closed pipe, a full disk or a closed stdout end it quietly."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        return _fail(
+            "wyjście standardowe (stdout) jest zamknięte; przekieruj je do pliku, "
+            "np. > wynik.txt, albo użyj --output"
+        )
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        _discard_stdout()
+        return _fail(f"nie można wypisać wyniku: {exc.strerror or exc}")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -147,13 +178,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        if exc.errno in _STREAM_ERRNOS:
+            raise  # stdout itself failed: main() ends quietly
+        return _internal(exc)
     except Exception as exc:  # last line of defence: no traceback reaches a user
-        if os.environ.get("KOMUNIKAT_DEBUG"):
-            raise
-        return _fail(
-            f"błąd wewnętrzny: {type(exc).__name__}: {exc} "
-            "(zgłoś to; KOMUNIKAT_DEBUG=1 pokaże szczegóły)"
-        )
+        return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("KOMUNIKAT_DEBUG"):
+        raise exc
+    return _fail(
+        f"błąd wewnętrzny: {type(exc).__name__}: {exc} "
+        "(zgłoś to; KOMUNIKAT_DEBUG=1 pokaże szczegóły)"
+    )
 
 
 def _fail(message: str) -> int:

@@ -1,0 +1,43 @@
+"""The command's own output streams failing: a closed pipe, a full disk, a closed stdout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KOMUNIKAT = [sys.executable, "-m", "komunikat.cli"]
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    child = subprocess.Popen(
+        [*KOMUNIKAT, "list"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # like `| head -0`: nobody reads what komunikat writes
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141  # 128 + SIGPIPE, as a shell pipeline reports it
+    assert err == ""
+
+
+def test_a_full_disk_on_stdout_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [*KOMUNIKAT, "list"], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, timeout=60
+        )
+    err = done.stderr.decode()
+    assert done.returncode == 2
+    assert err.count("\n") == 1 and "nie można wypisać wyniku" in err, err
+
+
+def test_a_closed_stdout_is_one_line_and_exit_2() -> None:
+    done = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m komunikat.cli list >&-"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        timeout=60,
+    )
+    err = done.stderr.decode()
+    assert done.returncode == 2
+    assert err.count("\n") == 1 and "stdout" in err, err
