@@ -41,3 +41,16 @@ def test_a_closed_stdout_is_one_line_and_exit_2() -> None:
     err = done.stderr.decode()
     assert done.returncode == 2
     assert err.count("\n") == 1 and "stdout" in err, err
+
+
+def test_check_refuses_a_message_over_the_size_limit_in_one_line(tmp_path: Path) -> None:
+    from komunikat.limits import MAX_MESSAGE_BYTES
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Subject: Test\n\n" + b"Dzien dobry.\n" * (MAX_MESSAGE_BYTES // 13 + 1))
+    done = subprocess.run(
+        [*KOMUNIKAT, "check", str(big)], cwd=ROOT, capture_output=True, timeout=60
+    )
+    err = done.stderr.decode()
+    assert done.returncode == 2 and done.stdout == b""
+    assert err.count("\n") == 1 and f"{big}:1:1: wiadomość ma ponad 500 000 bajtów" in err, err

@@ -19,6 +19,7 @@ from .catalog import Catalog, load_catalog
 from .eml import eml_summary, to_eml
 from .invisible import find_invisible
 from .invisible import message as invisible_message
+from .limits import MAX_MESSAGE_BYTES
 from .messagefile import parse_bytes
 from .paths import project_root
 from .problems import InputError, InputErrors
@@ -418,14 +419,16 @@ def cmd_lint(args: argparse.Namespace, root: Path) -> int:
 
 
 def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
+    """The messages to check; at most MAX_MESSAGE_BYTES each (one byte more is read to tell)."""
     found = []
     for name in names:
         if name == "-":
-            found.append(("<stdin>", sys.stdin.buffer.read()))
+            found.append(_within_limit("<stdin>", sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)))
             continue
         path = Path(name)
         try:
-            found.append((name, path.read_bytes()))
+            with path.open("rb") as handle:
+                found.append(_within_limit(name, handle.read(MAX_MESSAGE_BYTES + 1)))
         except FileNotFoundError:
             raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
         except IsADirectoryError:
@@ -433,6 +436,20 @@ def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
         except OSError as exc:
             raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
     return found
+
+
+def _within_limit(name: str, blob: bytes) -> tuple[str, bytes]:
+    if len(blob) > MAX_MESSAGE_BYTES:
+        raise InputError(
+            name,
+            1,
+            1,
+            f"wiadomość ma ponad {MAX_MESSAGE_BYTES:,} bajtów (limit sprawdzania); ".replace(
+                ",", " "
+            )
+            + "sprawdź, czy to właściwy plik, albo usuń załączniki i długie logi",
+        )
+    return name, blob
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:

@@ -12,4 +12,4 @@ MAX_VALUE_CHARS = 100_000  # one string or list a template builds (`*`, `+`, pad
 MAX_POWER_BITS = 4_096  # the result of `**`
 MAX_LOOP_ITEMS = 100_000  # all range() items of one rendering, nested loops included
 MAX_OUTPUT_CHARS = 200_000  # one rendered body or subject
-MAX_MESSAGE_BYTES = 1_000_000  # a composed message given to `komunikat check`
+MAX_MESSAGE_BYTES = 500_000  # a composed message given to `komunikat check` (about 10 s)
