@@ -71,3 +71,16 @@ def test_an_alias_in_front_matter_is_refused(
     code = main(["--root", str(project_copy), "list"])
     _, err = capsys.readouterr()
     assert code == 2 and re.search(r"templates/ticket-accepted\.j2:\d+:\d+: aliasy YAML", err), err
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("pl: 2024-13-01\n", 1, 5), ("a: 1\nsample: 2024-02-30\n", 2, 9)],
+    ids=["month 13", "30 February"],
+)
+def test_an_unquoted_impossible_date_is_located(text: str, line: int, column: int) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, "data/services.yml")
+    error = caught.value
+    assert (error.line, error.column) == (line, column)
+    assert "nie ma takiej daty" in error.message and "cudzysłów" in error.message

@@ -18,7 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.tokens import TagToken
@@ -34,6 +34,28 @@ class AliasRefused(YAMLError):
     def __init__(self, mark: Any) -> None:
         super().__init__("alias")
         self.mark = mark
+
+
+class DateRefused(YAMLError):
+    def __init__(self, mark: Any, reason: str) -> None:
+        super().__init__(reason)
+        self.mark = mark
+        self.reason = reason
+
+
+class _DateCheckingConstructor(RoundTripConstructor):  # type: ignore[misc]
+    """An unquoted ``2024-13-01`` is a YAML date that does not exist: say where it is."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            raise DateRefused(node.start_mark, str(node.value)) from None
+
+
+_DateCheckingConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _DateCheckingConstructor.construct_yaml_timestamp
+)
 
 
 class _NoAliasComposer(Composer):  # type: ignore[misc]
@@ -111,6 +133,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _NoAliasComposer
+    yaml.Constructor = _DateCheckingConstructor
     yaml.max_depth = MAX_DEPTH
     try:
         data = yaml.load(text)
@@ -121,6 +144,14 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
             exc.mark.column + 1,
             "aliasy YAML (*nazwa, <<: *nazwa) są niedozwolone; wpisz wartość wprost "
             "i usuń kotwicę (&nazwa)",
+        ) from None
+    except DateRefused as exc:
+        raise InputError(
+            path,
+            exc.mark.line + 1 + line_offset,
+            exc.mark.column + 1,
+            f"nie ma takiej daty: „{exc.reason}”; popraw ją, a jeśli to tekst, "
+            "ujmij go w cudzysłów",
         ) from None
     except MaxDepthExceededError as exc:
         mark = exc.problem_mark
