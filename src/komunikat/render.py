@@ -204,6 +204,12 @@ def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, A
         ) from None
     except TemplateError as exc:
         raise TemplateFault(spec.path, _line_of(exc), f"błąd szablonu: {exc}") from None
+    except RecursionError as exc:
+        raise TemplateFault(
+            spec.path,
+            _outermost_line(exc, spec.path.removeprefix("templates/")),
+            "szablon dołącza sam siebie (pętla {% include %}); usuń dołączenie, które zamyka pętlę",
+        ) from None
 
 
 def _render_subject(
@@ -218,6 +224,16 @@ def _render_subject(
         raise TemplateFault(spec.path, 0, f"błąd w temacie (subject): {exc}") from None
     subject = " ".join(subject.split())
     return subject
+
+
+def _outermost_line(exc: BaseException, name: str) -> int:
+    """The line of ``name`` (the template itself) where a runaway include began."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == name:
+            return tb.tb_lineno
+        tb = tb.tb_next
+    return 0
 
 
 def _line_of(exc: BaseException) -> int:
