@@ -241,3 +241,54 @@ def test_the_status_reads_as_polish_sentences(
     assert text[0].startswith(catalog.data.supplier(supplier).name + " – ")
     for expected in lines:
         assert any(line.startswith(expected) for line in text), (expected, text)
+
+
+@pytest.mark.parametrize(
+    ("since", "now", "says", "not_said"),
+    [
+        (
+            "27.10.2024 02:30 CEST",
+            "27.10.2024 02:45 CET",
+            "(minęło 1 h 15 min)",
+            "minęło 15 min",
+        ),
+        (
+            "27.10.2024 02:45 CEST",
+            "27.10.2024 02:30 CET",
+            "(minęło 45 min)",
+            "wcześniejsza",
+        ),
+        (
+            # the 2 h step falls due at 02:50 CEST; 02:30 CET is 40 minutes after it
+            "27.10.2024 00:50",
+            "27.10.2024 02:30 CET",
+            "Teraz: po 2 h (02:50 CEST)",
+            "za 20 min",
+        ),
+    ],
+)
+def test_elapsed_time_across_the_autumn_clock_change_is_real_time(
+    capsys: pytest.CaptureFixture[str], since: str, now: str, says: str, not_said: str
+) -> None:
+    from komunikat.cli import main
+
+    code = main(["escalate", "unnamed", "--severity", "urgent", "--since", since, "--now", now])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert says in out and not_said not in out + err
+
+
+@pytest.mark.parametrize(
+    ("since", "now"),
+    [("01.01.0001 00:00", "01.01.0001 01:00"), ("31.12.9999 23:00", "31.12.9999 23:30")],
+)
+def test_times_at_the_ends_of_the_calendar_are_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], since: str, now: str
+) -> None:
+    from komunikat.cli import main
+
+    code = main(["escalate", "unnamed", "--severity", "urgent", "--since", since, "--now", now])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "wewnętrzny" not in err, err
+    assert "poza zakresem" in err

@@ -242,10 +242,22 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
 
 
 def _reader(directory: Path):  # type: ignore[no-untyped-def]
+    inside = directory.resolve()
+
     def read(name: str) -> str | None:
         path = directory / name
         if not path.is_file():
             return None
+        real = path.resolve()
+        if real != inside and inside not in real.parents:
+            # a symlink would let an include print any file of the machine
+            raise InputError(
+                f"templates/{name}",
+                1,
+                1,
+                f"plik prowadzi poza templates/ (do {real}); szablon może dołączać "
+                "tylko pliki z katalogu templates/ — usuń dowiązanie",
+            )
         return read_text(path, f"templates/{name}")
 
     return read

@@ -7,6 +7,7 @@ Results go to stdout, diagnostics to stderr. Exit codes: 0 success,
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -16,6 +17,9 @@ from typing import Any, NoReturn
 
 from .catalog import Catalog, load_catalog
 from .eml import eml_summary, to_eml
+from .invisible import find_invisible
+from .invisible import message as invisible_message
+from .limits import MAX_MESSAGE_BYTES
 from .messagefile import parse_bytes
 from .paths import project_root
 from .problems import InputError, InputErrors
@@ -130,7 +134,37 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader left
+_STREAM_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command; a closed pipe, a full disk or a closed stdout end it quietly."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        return _fail(
+            "wyjście standardowe (stdout) jest zamknięte; przekieruj je do pliku, "
+            "np. > wynik.txt, albo użyj --output"
+        )
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        _discard_stdout()
+        return _fail(f"nie można wypisać wyniku: {exc.strerror or exc}")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -146,13 +180,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        if exc.errno in _STREAM_ERRNOS:
+            raise  # stdout itself failed: main() ends quietly
+        return _internal(exc)
     except Exception as exc:  # last line of defence: no traceback reaches a user
-        if os.environ.get("KOMUNIKAT_DEBUG"):
-            raise
-        return _fail(
-            f"błąd wewnętrzny: {type(exc).__name__}: {exc} "
-            "(zgłoś to; KOMUNIKAT_DEBUG=1 pokaże szczegóły)"
-        )
+        return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("KOMUNIKAT_DEBUG"):
+        raise exc
+    return _fail(
+        f"błąd wewnętrzny: {type(exc).__name__}: {exc} "
+        "(zgłoś to; KOMUNIKAT_DEBUG=1 pokaże szczegóły)"
+    )
 
 
 def _fail(message: str) -> int:
@@ -192,6 +234,8 @@ def _parse_sets(items: list[str], catalog: Catalog, template_id: str) -> dict[st
             raise UsageError(f"--set „{item}”: użyj postaci pole=wartość")
         name, value = item.split("=", 1)
         name = name.strip()
+        for _, column, char in find_invisible(value):
+            raise UsageError(f"--set {name}: kolumna {column}: {invisible_message(char)}")
         try:
             listed = VARIABLE_TYPES[spec.variable(name).type].list_valued
         except KeyError:
@@ -266,11 +310,44 @@ def cmd_render(args: argparse.Namespace, root: Path) -> int:
         return _emit(payload.encode("utf-8"), args)
     if args.format == "eml":
         sender = catalog.data.contacts.signature.helpline
-        blob = to_eml(message, sender=sender, to=args.to, cc=args.cc)
+        to, cc = _addresses(args.to, "--to"), _addresses(args.cc, "--cc")
+        blob = to_eml(message, sender=sender, to=to, cc=cc)
         for entry in eml_summary(message):
             print(f"komunikat: dodaj ręcznie w DW: {entry['name']}", file=sys.stderr)
         return _emit(blob, args)
     return _emit(message.as_text().encode("utf-8"), args)
+
+
+def _addresses(values: list[str], option: str) -> list[str]:
+    """Recipients as ``email.utils`` reads them; anything that is not an address is refused.
+
+    A line break would add a header of its own (``Bcc:``), a word without "@"
+    is silently dropped or mangled by lenient parsers: both are usage errors.
+    """
+    from email.errors import HeaderParseError, InvalidHeaderDefect
+    from email.headerregistry import Address
+    from email.utils import formataddr, getaddresses
+
+    found = []
+    for value in values:
+        if any(ord(c) < 32 or c == "\x7f" for c in value):
+            raise UsageError(
+                f"{option} „{value.encode('unicode_escape').decode()}”: znak sterujący "
+                "(np. nowy wiersz) w adresie jest niedozwolony; podaj sam adres"
+            )
+        for name, addr in getaddresses([value]):
+            try:
+                parsed = Address(addr_spec=addr)
+                valid = "." in parsed.domain and bool(parsed.username)
+            except (HeaderParseError, InvalidHeaderDefect, ValueError, IndexError):
+                valid = False
+            if not valid:
+                raise UsageError(
+                    f"{option} „{value}”: „{addr or value}” nie jest adresem e-mail; "
+                    "podaj np. jan.kowalski@example.pl albo „Jan Kowalski <jan@example.pl>”"
+                )
+            found.append(formataddr((name, addr)) if name else addr)
+    return found
 
 
 def _emit(blob: bytes, args: argparse.Namespace) -> int:
@@ -279,16 +356,55 @@ def _emit(blob: bytes, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     path: Path = args.output
-    if path.exists() and not args.force:
+    if path.is_dir():
+        raise UsageError(f"{path}: to katalog; podaj nazwę pliku, np. {path / 'wiadomosc.eml'}")
+    if (path.exists() or path.is_symlink()) and not args.force:
         raise UsageError(f"{path}: plik już istnieje; wybierz inną nazwę albo dodaj --force")
-    tmp = path.with_name(path.name + ".tmp")
+    if path.is_symlink():
+        print(
+            f"komunikat: uwaga: {path} to dowiązanie do {os.readlink(path)}; --force zastępuje "
+            "dowiązanie zwykłym plikiem, a plik, na który wskazywało, zostaje bez zmian",
+            file=sys.stderr,
+        )
     try:
-        tmp.write_bytes(blob)
-        tmp.replace(path)
+        _replace_atomically(path, blob)
     except OSError as exc:
-        raise UsageError(f"{path}: nie można zapisać: {exc.strerror}") from None
+        raise UsageError(f"{path}: nie można zapisać: {exc.strerror or exc}") from None
     print(f"komunikat: zapisano {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _replace_atomically(path: Path, blob: bytes) -> None:
+    """Write a unique temporary file beside ``path``, then rename it over ``path``.
+
+    The old file stays whole until the rename; on any failure (a full disk
+    included) the temporary file is removed, so nothing is left behind.
+    """
+    import tempfile
+
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
+        dir=path.parent, prefix=f".{path.name}.", suffix=".komunikat-tmp", delete=False
+    )
+    tmp = Path(handle.name)
+    try:
+        with handle:
+            handle.write(blob)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _new_file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what a plain ``open`` would give (umask)."""
+    if path.is_file() and not path.is_symlink():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def cmd_lint(args: argparse.Namespace, root: Path) -> int:
@@ -304,14 +420,16 @@ def cmd_lint(args: argparse.Namespace, root: Path) -> int:
 
 
 def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
+    """The messages to check; at most MAX_MESSAGE_BYTES each (one byte more is read to tell)."""
     found = []
     for name in names:
         if name == "-":
-            found.append(("<stdin>", sys.stdin.buffer.read()))
+            found.append(_within_limit("<stdin>", sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)))
             continue
         path = Path(name)
         try:
-            found.append((name, path.read_bytes()))
+            with path.open("rb") as handle:
+                found.append(_within_limit(name, handle.read(MAX_MESSAGE_BYTES + 1)))
         except FileNotFoundError:
             raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
         except IsADirectoryError:
@@ -319,6 +437,20 @@ def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
         except OSError as exc:
             raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
     return found
+
+
+def _within_limit(name: str, blob: bytes) -> tuple[str, bytes]:
+    if len(blob) > MAX_MESSAGE_BYTES:
+        raise InputError(
+            name,
+            1,
+            1,
+            f"wiadomość ma ponad {MAX_MESSAGE_BYTES:,} bajtów (limit sprawdzania); ".replace(
+                ",", " "
+            )
+            + "sprawdź, czy to właściwy plik, albo usuń załączniki i długie logi",
+        )
+    return name, blob
 
 
 def cmd_check(args: argparse.Namespace, root: Path) -> int:

@@ -20,7 +20,7 @@ from .data import DataSet, load_data
 from .paths import project_root
 from .schema.suppliers import LadderStep, SeverityLadder, SlaFigure, Supplier, to_timedelta
 from .suggest import did_you_mean
-from .warsaw import FORMAT, WARSAW
+from .warsaw import FORMAT, WARSAW, zone_label
 
 CHANNEL_NAMES = {
     "email": "e-mail",
@@ -117,7 +117,7 @@ def escalation_status(
         supplier = find_supplier(data or load_data(project_root()), supplier)
     ladder = find_severity(supplier, severity)
     start, moment = _warsaw(since, "since"), _warsaw(now, "now")
-    if moment < start:
+    if _utc(moment) < _utc(start):
         raise ValueError(
             f"chwila „teraz” ({moment.strftime(FORMAT)}) jest wcześniejsza niż zgłoszenie "
             f"({start.strftime(FORMAT)}); sprawdź datę zgłoszenia"
@@ -127,14 +127,16 @@ def escalation_status(
         if not step.allowed or step.after is None:
             continue
         at = _after(start, to_timedelta(step.after))
-        steps.append(StepState(step, at, due=moment >= at, overdue=moment > at))
+        steps.append(
+            StepState(step, at, due=_utc(moment) >= _utc(at), overdue=_utc(moment) > _utc(at))
+        )
     expectations = []
     for sla_id in ladder.expect:
         figure = supplier.sla_figure(sla_id)
         if figure.max is None:
             continue
         at = _after(start, to_timedelta(figure.max))
-        expectations.append(Expectation(figure, at, passed=moment > at))
+        expectations.append(Expectation(figure, at, passed=_utc(moment) > _utc(at)))
     return Status(
         supplier=supplier,
         severity=ladder,
@@ -151,7 +153,7 @@ def format_status(status: Status) -> list[str]:
     lines = [
         f"{status.supplier.name} – {status.severity.label_pl}. Zgłoszenie: "
         f"{_stamp(status.since)}, teraz: {_stamp(status.now)} "
-        f"(minęło {_elapsed(status.now - status.since)})."
+        f"(minęło {_elapsed(_utc(status.now) - _utc(status.since))})."
     ]
     current = status.current
     for state in status.due:
@@ -164,7 +166,7 @@ def format_status(status: Status) -> list[str]:
     if upcoming is not None:
         lines.append(
             f"Następny krok: po {upcoming.step.after} ({_clock(upcoming.at, status.now)}, "
-            f"za {_elapsed(upcoming.at - status.now)}) – "
+            f"za {_elapsed(_utc(upcoming.at) - _utc(status.now))}) – "
             f"{CHANNEL_NAMES[upcoming.step.channel]}: {upcoming.step.action_pl}."
         )
     else:
@@ -186,21 +188,53 @@ def format_status(status: Status) -> list[str]:
 def _warsaw(moment: datetime, name: str) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"czas „{name}” nie ma strefy czasowej; podaj czas warszawski")
-    return moment.astimezone(WARSAW)
+    try:
+        return moment.astimezone(UTC).astimezone(WARSAW)
+    except OverflowError:
+        raise ValueError(_OUT_OF_RANGE.format(name=name)) from None
+
+
+_OUT_OF_RANGE = (
+    "czas „{name}” jest poza zakresem kalendarza, który da się policzyć; "
+    "podaj datę z naszych czasów, np. 15.12.2026 22:00"
+)
+
+
+def _utc(moment: datetime) -> datetime:
+    """Aware datetimes in one zone compare and subtract on the wall clock; in UTC they do not.
+
+    (Python ignores ``fold`` and the offset between two datetimes that share a
+    tzinfo, so 02:45 CEST would be "later" than 02:30 CET on the night the
+    clocks go back.)
+    """
+    return moment.astimezone(UTC)
 
 
 def _after(start: datetime, delta: timedelta) -> datetime:
     """Elapsed-time arithmetic: aware datetimes add on the wall clock otherwise."""
-    return (start.astimezone(UTC) + delta).astimezone(WARSAW)
+    try:
+        return (_utc(start) + delta).astimezone(WARSAW)
+    except OverflowError:
+        raise ValueError(
+            "termin kroku eskalacji wypada poza zakresem kalendarza, który da się policzyć; "
+            "sprawdź datę zgłoszenia (--since)"
+        ) from None
 
 
 def _stamp(moment: datetime) -> str:
-    return moment.strftime(FORMAT)
+    return moment.strftime(FORMAT) + _zone_if_ambiguous(moment)
 
 
 def _clock(moment: datetime, now: datetime) -> str:
     """Only the hour when it is today, the full date otherwise."""
-    return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime(FORMAT)
+    shown = moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime(FORMAT)
+    return shown + _zone_if_ambiguous(moment)
+
+
+def _zone_if_ambiguous(moment: datetime) -> str:
+    """`` CEST``/`` CET`` in the hour that happens twice when the clocks go back, else nothing."""
+    other = moment.replace(fold=1 - moment.fold)
+    return f" {zone_label(moment)}" if other.utcoffset() != moment.utcoffset() else ""
 
 
 def _elapsed(delta: timedelta) -> str:

@@ -207,7 +207,7 @@ def _only_missing(problems: list[RenderProblem]) -> bool:
 def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, Any]) -> str:
     try:
         template = env.file_template(spec.path.removeprefix("templates/") or f"{spec.id}.j2")
-        return clean_body(template.render(scope))
+        return clean_body(env.render_bounded(template, scope))
     except TemplateSyntaxError as exc:
         raise TemplateFault(
             spec.path, exc.lineno or 0, f"błąd składni Jinja: {exc.message}"
@@ -222,6 +222,12 @@ def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, A
         ) from None
     except TemplateError as exc:
         raise TemplateFault(spec.path, _line_of(exc), f"błąd szablonu: {exc}") from None
+    except RecursionError as exc:
+        raise TemplateFault(
+            spec.path,
+            _outermost_line(exc, spec.path.removeprefix("templates/")),
+            "szablon dołącza sam siebie (pętla {% include %}); usuń dołączenie, które zamyka pętlę",
+        ) from None
 
 
 def _render_subject(
@@ -231,11 +237,21 @@ def _render_subject(
     if source is None:
         return None
     try:
-        subject = env.string_template(source).render(scope)
+        subject = env.render_bounded(env.string_template(source), scope)
     except TemplateError as exc:
         raise TemplateFault(spec.path, 0, f"błąd w temacie (subject): {exc}") from None
     subject = " ".join(subject.split())
     return subject
+
+
+def _outermost_line(exc: BaseException, name: str) -> int:
+    """The line of ``name`` (the template itself) where a runaway include began."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == name:
+            return tb.tb_lineno
+        tb = tb.tb_next
+    return 0
 
 
 def _line_of(exc: BaseException) -> int:

@@ -93,7 +93,14 @@ def parse_local(text: str) -> LocalTime:
         raise TimeError(f"„{text}”: taki dzień lub godzina nie istnieje; sprawdź datę") from None
     early = naive.replace(tzinfo=WARSAW, fold=0)
     late = naive.replace(tzinfo=WARSAW, fold=1)
-    if early.astimezone(UTC).astimezone(WARSAW).replace(tzinfo=None) != naive:
+    try:
+        round_trip = early.astimezone(UTC).astimezone(WARSAW).replace(tzinfo=None)
+    except OverflowError:
+        raise TimeError(
+            f"„{text}”: data poza zakresem kalendarza, który da się policzyć; "
+            "podaj datę z naszych czasów, np. 15.12.2026 22:00"
+        ) from None
+    if round_trip != naive:
         raise TimeError(
             f"„{text}”: tej godziny nie ma w Warszawie — przy zmianie czasu na letni zegary "
             "przestawia się z 02:00 na 03:00; podaj godzinę sprzed 02:00 albo od 03:00"

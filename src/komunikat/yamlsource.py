@@ -2,8 +2,10 @@
 
 ruamel.yaml's round-trip loader keeps line and column of each key and value;
 schema errors are mapped back through that to ``path:line:column``.
-Explicit tags (``!foo``, ``!!python/object``) are refused before loading:
-data files hold plain values only.
+Explicit tags (``!foo``, ``!!python/object``) are refused before loading,
+aliases (``*name``, merge keys ``<<: *name``) while composing — before one
+can be expanded, so a "billion laughs" file costs no more than its size —
+and nesting deeper than :data:`MAX_DEPTH`: data files hold plain values only.
 """
 
 from __future__ import annotations
@@ -15,13 +17,54 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.tokens import TagToken
 
 from .problems import InputError
 
 Loc = Sequence[str | int]
+
+MAX_DEPTH = 50  # the deepest data file nests 6 levels
+
+
+class AliasRefused(YAMLError):
+    def __init__(self, mark: Any) -> None:
+        super().__init__("alias")
+        self.mark = mark
+
+
+class DateRefused(YAMLError):
+    def __init__(self, mark: Any, reason: str) -> None:
+        super().__init__(reason)
+        self.mark = mark
+        self.reason = reason
+
+
+class _DateCheckingConstructor(RoundTripConstructor):  # type: ignore[misc]
+    """An unquoted ``2024-13-01`` is a YAML date that does not exist: say where it is."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            raise DateRefused(node.start_mark, str(node.value)) from None
+
+
+_DateCheckingConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _DateCheckingConstructor.construct_yaml_timestamp
+)
+
+
+class _NoAliasComposer(Composer):  # type: ignore[misc]
+    """ruamel's composer, refusing an alias at the place it is used."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            raise AliasRefused(self.parser.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -89,8 +132,35 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
     _refuse_tags(text, path, line_offset)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _NoAliasComposer
+    yaml.Constructor = _DateCheckingConstructor
+    yaml.max_depth = MAX_DEPTH
     try:
         data = yaml.load(text)
+    except AliasRefused as exc:
+        raise InputError(
+            path,
+            exc.mark.line + 1 + line_offset,
+            exc.mark.column + 1,
+            "aliasy YAML (*nazwa, <<: *nazwa) są niedozwolone; wpisz wartość wprost "
+            "i usuń kotwicę (&nazwa)",
+        ) from None
+    except DateRefused as exc:
+        raise InputError(
+            path,
+            exc.mark.line + 1 + line_offset,
+            exc.mark.column + 1,
+            f"nie ma takiej daty: „{exc.reason}”; popraw ją, a jeśli to tekst, "
+            "ujmij go w cudzysłów",
+        ) from None
+    except MaxDepthExceededError as exc:
+        mark = exc.problem_mark
+        raise InputError(
+            path,
+            mark.line + 1 + line_offset if mark else 0,
+            mark.column + 1 if mark else 0,
+            f"dane zagnieżdżone głębiej niż {MAX_DEPTH} poziomów; spłaszcz strukturę",
+        ) from None
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         first = exc.context_mark

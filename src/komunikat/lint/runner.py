@@ -93,7 +93,7 @@ def lint_templates(
     catalog, load_errors = collect_catalog(root, data)
     ctx = _context(root, data, rules, catalog)
     load_problems = _from_input_errors(load_errors, "template-syntax")
-    findings = list(load_problems)
+    findings = list(load_problems) + _data_file_rules(root, rules)
     selected = _select(root, paths)
     known = {r.module.ID for r in rules} | {str(m.ID) for m in _all_rule_modules()}
     suppressions = []
@@ -125,6 +125,21 @@ def lint_templates(
     report.engine_lines = ctx.engines.summary()
     report.notes = list(dict.fromkeys(ctx.notes))
     return report
+
+
+def _data_file_rules(root: Path, rules: list[ActiveRule]) -> list[Problem]:
+    """Rules that read any file (``check_text`` of a KIND "message" rule) on data/*.yml."""
+    found = []
+    for rule in rules:
+        if rule.module.ID != "invisible-character":
+            continue
+        for path in _data_files(root):
+            shown = relative(path, root)
+            for f in rule.module.check_text(read_text(path, shown)):
+                found.append(
+                    Problem(shown, f.line, f.column, rule.id, rule.severity, f.message, f.text)
+                )
+    return found
 
 
 def _all_rule_modules() -> list[ModuleType]:
@@ -189,10 +204,12 @@ def _render_rules(
         try:
             doc = document_from_template(catalog, spec, lang=lang, operator=operator)
         except Exception as exc:  # a template that cannot render is itself the finding
+            # a TemplateFault knows the line (a sandbox limit, an undefined name)
+            line = getattr(exc, "line", 0) if getattr(exc, "path", None) == spec.path else 0
             found.append(
                 Problem(
                     spec.path,
-                    spec.body_line,
+                    line or spec.body_line,
                     1,
                     "template-syntax",
                     Severity.ERROR,

@@ -61,7 +61,9 @@ NON_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")),
+    # the look-behind starts a match only where an address can start: without it every
+    # position of a long word is tried and the scan grows with the square of the line
+    ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")),
     ("ipv6", re.compile(rf"\[(?:{_IPV6})\](?::\d{{1,5}})?|(?<![\w:])(?:{_IPV6})(?![\w:])")),
     (
         "ipv4",

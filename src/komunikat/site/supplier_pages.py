@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalog import Catalog
 from ..escalation import CHANNEL_NAMES
 from ..schema.suppliers import Hours, LadderStep, SeverityLadder, SlaFigure, Supplier
-from .markdown import cell, fence, inline, table
+from .markdown import cell, code, fence, inline, table
 
 CONTACT_NAMES = {
     "email": "e-mail",
@@ -63,7 +63,7 @@ def supplier_page(catalog: Catalog, supplier_id: str) -> str:
     if not supplier.named_in_source:
         parts += [
             '!!! warning "Dostawca nienazwany w źródle"',
-            f"    Dokument źródłowy (`{supplier.source}`) nie podaje nazwy dostawcy. "
+            f"    Dokument źródłowy ({code(supplier.source)}) nie podaje nazwy dostawcy. "
             "Nazwa na tej stronie jest umowna; zanim wyślesz zgłoszenie, ustal, "
             "którego dostawcy dotyczy ta macierz.",
             "",
@@ -105,11 +105,11 @@ def _contacts(supplier: Supplier) -> list[str]:
         return [*parts, "Źródło nie podaje danych kontaktowych tego dostawcy.", ""]
     rows = []
     for contact in supplier.contacts:
-        value = contact.value or "źródło nie podaje adresu"
+        value = cell(contact.value or "źródło nie podaje adresu")
         if contact.as_in_source:
-            value += f" (w źródle: {contact.as_in_source})"
+            value += f" (w źródle: {cell(contact.as_in_source)})"
         rows.append([CONTACT_NAMES[contact.kind], value, contact.label_pl])
-    return [*parts, table(["Kanał", "Adres lub numer", "Do czego"], rows), ""]
+    return [*parts, table(["Kanał", "Adres lub numer", "Do czego"], rows, raw=(1,)), ""]
 
 
 def _hours(supplier: Supplier) -> list[str]:
@@ -238,7 +238,7 @@ def _escalation(supplier: Supplier) -> list[str]:
         if ladder.note_pl:
             parts += [inline(ladder.note_pl), ""]
     for note in supplier.escalation_notes:
-        parts += [f'!!! note "{note.title_pl}"', "    " + inline(note.text_pl), ""]
+        parts += [f'!!! note "{inline(note.title_pl)}"', "    " + inline(note.text_pl), ""]
     return parts
 
 

@@ -8,7 +8,7 @@ from ..catalog import Catalog
 from ..render import Message, RenderError, TemplateFault
 from ..spec import TemplateSpec
 from ..vartypes import VARIABLE_TYPES
-from .markdown import cell, fence, inline, table
+from .markdown import cell, code, fence, inline, table
 
 KIND_TITLES = {
     "maintenance": "Prace planowane",
@@ -74,7 +74,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
     if spec.subject:
         for key, source in spec.subject.items():
             label = "Temat" if key == "*" else f"Temat ({LANG_NAMES[key]})"
-            facts.append([label, f"`{source.strip()}`" if "`" not in source else cell(source)])
+            facts.append([label, code(source.strip())])
     if spec.quotes:
         quoted = ", ".join(f"[{q}]({q}.md)" for q in spec.quotes)
         facts.append(["Cytuje", quoted])
