@@ -16,8 +16,8 @@ import pytest
 from komunikat.catalog import load_catalog
 from komunikat.cli import main
 from komunikat.composer import form_description
-from komunikat.site.template_pages import template_page
 from komunikat.problems import InputErrors
+from komunikat.site.template_pages import template_page
 from komunikat.spec import VariableSpec
 from komunikat.values import ValueProblem
 from komunikat.vartypes import VARIABLE_TYPES, WIDGETS, VariableType
