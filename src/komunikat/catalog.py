@@ -7,7 +7,7 @@ body. Partials live in ``templates/partials/`` and have no front matter.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +261,3 @@ def _reader(directory: Path):  # type: ignore[no-untyped-def]
         return read_text(path, f"templates/{name}")
 
     return read
-
-
-def with_path(spec: TemplateSpec, path: str) -> TemplateSpec:
-    return replace(spec, path=path)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..catalog import Catalog
 from ..environment import TemplateDirLoader, jinja_source, make_environment
@@ -241,7 +240,3 @@ def column_in_source(line: Line, column: int, text: str) -> int:
     if found >= 0:
         return found + column + 1
     return len(line.source) - len(line.source.lstrip()) + 1
-
-
-def template_root(catalog: Catalog) -> Path:
-    return catalog.root
