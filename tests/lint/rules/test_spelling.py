@@ -215,7 +215,7 @@ def test_accept_file_names_its_sources_and_holds_the_issues_terms() -> None:
         assert term in terms
     for term in ("Jira", "Funskan", "Teleaudio2", "UCPGW", "CCGW", "XCG", "Nagios"):
         assert term in terms
-    for term in ("DOTCOM-MONITOR", "Oracle", "Dockerhub"):
+    for term in ("DOTCOM-MONITOR", "Oracle", "Docker Hub"):
         assert term in terms
 
 
