@@ -108,7 +108,7 @@ def test_a_quoted_earlier_notice_is_checked_too(ctx: Context) -> None:
 
 def test_the_subject_is_checked_too(ctx: Context) -> None:
     doc = document_from_text(
-        "Subject: Awaria u operatora | Operator outage - OPEN [HL-123459] jan.kowalski@gmail.com"
+        "Subject: Awaria u Operatora | Operator's outage - OPEN [HL-123459] jan.kowalski@gmail.com"
         "\n\nDear customer,\n\nWe are experiencing technical problems.\n"
     )
     assert [doc.lines[f.index].zone for f in run(ctx, doc)] == ["subject"]
@@ -119,7 +119,7 @@ def test_the_subject_is_checked_too(ctx: Context) -> None:
     [
         (notice("Please call Jan at +48 601 234 567."), True),
         (
-            "Subject: Awaria u operatora | Operator outage - OPEN [HL-123459]\n\nDear customer,\n",
+            "Subject: Awaria u Operatora | Operator's outage - OPEN [HL-123459]\n\nDear customer,\n",
             True,
         ),
         ("Dzień dobry,\n\nproszę o kontakt: +48 601 234 567.\n", False),

@@ -39,7 +39,7 @@ DEFAULTS: Mapping[str, Any] = {}
 TITLES = {
     ("Prace planowane", "Planned maintenance"): "maintenance",
     ("Awaria w Digital Virgo", "Digital Virgo outage"): "outage",
-    ("Awaria u operatora", "Operator outage"): "outage",
+    ("Awaria u Operatora", "Operator's outage"): "outage",
 }
 PHASE_WORDS = {
     "CLOSE": re.compile(
