@@ -21,6 +21,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from .i18n import count
 from .patterns import HL_ANYWHERE
 from .problems import ProblemKind, RenderProblem
 from .spec import TemplateSpec
@@ -209,8 +210,10 @@ def lead_time_warnings(
     if full_days >= spec.lead_time_days:
         return []
     return [
-        f"prace zaczynają się {start}, a do tego czasu zostało {max(full_days, 0)} pełnych dni; "
-        f"zawiadomienie trzeba wysłać najpóźniej {spec.lead_time_days} pełne dni przed pracami "
+        f"prace zaczynają się {start}, a do tego czasu "
+        f"{count('%(n)d full day is left', '%(n)d full days are left', max(full_days, 0))}; "
+        "zawiadomienie trzeba wysłać najpóźniej "
+        f"{count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed pracami "
         "— uzgodnij termin z kierownikiem DNiU"
     ]
 
