@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from . import cli_languagetool
 from .catalog import Catalog, load_catalog
 from .eml import eml_summary, to_eml
 from .invisible import find_invisible
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiedy wysłano pierwsze zgłoszenie (czas lokalny, Warszawa)",
     )
     p_esc.add_argument("--now", metavar="DD.MM.RRRR GG:MM", help="chwila oceny (domyślnie: teraz)")
+    cli_languagetool.add_parser(sub)
     return parser
 
 
@@ -520,6 +522,7 @@ COMMANDS = {
     "lint": cmd_lint,
     "check": cmd_check,
     "escalate": cmd_escalate,
+    "languagetool": cli_languagetool.cmd_languagetool,
 }
 
 
