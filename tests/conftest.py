@@ -50,3 +50,16 @@ def languagetool_server() -> ltserver.ServerState:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"LanguageTool must run in CI: {reason}")
     pytest.skip(f"LanguageTool does not run here: {reason}")
+
+
+@pytest.fixture(scope="session")
+def languagetool_runs() -> None:
+    """LanguageTool runs for the checks of this session: the project's server or the configured one."""
+    from komunikat.lint.engines import languagetool
+
+    for lang in ("pl", "en"):
+        _, status = languagetool.load(lang)
+        if not status.available:
+            if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+                pytest.fail(f"LanguageTool must run in CI: {status.detail}")
+            pytest.skip(f"LanguageTool does not run here: {status.detail}")
