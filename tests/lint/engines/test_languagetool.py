@@ -230,3 +230,14 @@ def test_a_server_that_exits_at_start_gives_its_last_words(
     assert checker is None
     assert "serwer LanguageTool zakończył pracę przy starcie" in status.detail
     assert ltserver.read_state(inst) is None
+
+
+def test_a_text_checked_again_in_one_process_is_answered_from_the_memo() -> None:
+    with ltstub.running() as server:
+        checker, _ = languagetool.from_server(server.url, "pl")
+        assert checker is not None
+        first = checker.check("Wczoraj poszłem.")
+        assert checker.check("Wczoraj poszłem.") == first
+        checker.skip_rules(frozenset({"POSZLEM"}))  # other rules: asked again
+        checker.check("Wczoraj poszłem.")
+    assert len(server.requests) == 2

@@ -27,6 +27,7 @@ URL_VARIABLE = "KOMUNIKAT_LANGUAGETOOL_URL"
 LANGUAGES = {"pl": "pl-PL", "en": "en-US"}
 PROBE_TIMEOUT = ltserver.PROBE_TIMEOUT
 CHECK_TIMEOUT = 30.0
+MEMO_SIZE = 4096  # texts whose hits a checker keeps (the site's lint gate re-checks the same)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -113,6 +114,7 @@ class LanguageToolChecker:
         self._client = client
         self.where = where
         self._installation = installation
+        self._memo: dict[tuple[frozenset[str], str], list[GrammarHit]] = {}
 
     def skip_rules(self, rules: frozenset[str]) -> None:
         """Rules whose every hit would be ignored are not run by the server at all."""
@@ -121,6 +123,9 @@ class LanguageToolChecker:
 
     def check(self, text: str) -> list[GrammarHit]:
         """Hits for ``text``; raises ``LanguageToolError`` when the server does not answer."""
+        key = (frozenset(self._client.disabled_rules), text)
+        if key in self._memo:
+            return list(self._memo[key])
         if self._installation is not None:
             self._installation.touch()  # the local server's idle clock
         try:
@@ -141,7 +146,10 @@ class LanguageToolChecker:
                     suggestions=tuple(str(r) for r in match.replacements)[:5],
                 )
             )
-        return hits
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = hits
+        return list(hits)
 
 
 def unavailable_detail(lang: str, reason: str) -> str:
