@@ -228,7 +228,10 @@ def ensure_running(inst: Installation, idle: float = IDLE_SECONDS) -> ServerStat
             stale = read_state(inst)
             if stale is not None:
                 _stop_state(inst, stale)
-            state = _start(inst, idle)
+            try:
+                state = _start(inst, idle)
+            except ServerError:
+                state = _start(inst, idle)  # once more: another program may have taken the port
     inst.touch()
     return state
 
