@@ -57,6 +57,10 @@ class ServerError(Exception):
     """The server could not be started or reached; the message is one Polish line."""
 
 
+class ExitedAtStart(ServerError):
+    """The server ended before it answered (a taken port, a broken installation)."""
+
+
 @dataclass(frozen=True)
 class ServerState:
     port: int
@@ -230,7 +234,7 @@ def ensure_running(inst: Installation, idle: float = IDLE_SECONDS) -> ServerStat
                 _stop_state(inst, stale)
             try:
                 state = _start(inst, idle)
-            except ServerError:
+            except ExitedAtStart:
                 state = _start(inst, idle)  # once more: another program may have taken the port
     inst.touch()
     return state
@@ -257,7 +261,7 @@ def _start(inst: Installation, idle: float) -> ServerState:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if supervisor.poll() is not None:
-            raise ServerError(
+            raise ExitedAtStart(
                 f"serwer LanguageTool zakończył pracę przy starcie: {_last_log_line(inst)}"
             )
         state = read_state(inst)
