@@ -241,3 +241,13 @@ def test_a_text_checked_again_in_one_process_is_answered_from_the_memo() -> None
         checker.skip_rules(frozenset({"POSZLEM"}))  # other rules: asked again
         checker.check("Wczoraj poszłem.")
     assert len(server.requests) == 2
+
+
+def test_the_first_check_may_take_long_the_later_ones_may_not() -> None:
+    """A new server loads a language's rules on its first text (a minute on a busy machine)."""
+    with ltstub.running() as server:
+        checker, _ = languagetool.from_server(server.url, "en")
+        assert checker is not None
+        assert checker._client.timeout == languagetool.FIRST_CHECK_TIMEOUT
+        checker.check("A test.")
+    assert checker._client.timeout == languagetool.CHECK_TIMEOUT

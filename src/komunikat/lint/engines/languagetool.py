@@ -27,6 +27,8 @@ URL_VARIABLE = "KOMUNIKAT_LANGUAGETOOL_URL"
 LANGUAGES = {"pl": "pl-PL", "en": "en-US"}
 PROBE_TIMEOUT = ltserver.PROBE_TIMEOUT
 CHECK_TIMEOUT = 30.0
+# a new server loads a language's rules on its first text: seconds, a minute on a busy machine
+FIRST_CHECK_TIMEOUT = 180.0
 MEMO_SIZE = 4096  # texts whose hits a checker keeps (the site's lint gate re-checks the same)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -51,7 +53,7 @@ def _client_class() -> type:
         into an error carrying the whole body; here each failure is one line.
         """
 
-        timeout = CHECK_TIMEOUT
+        timeout = FIRST_CHECK_TIMEOUT  # CHECK_TIMEOUT once the server has answered a check
 
         def __init__(self, language: str, remote_server: str) -> None:
             self._session = requests.Session()
@@ -93,6 +95,8 @@ def _client_class() -> type:
                 isinstance(answer, dict) and isinstance(answer.get("matches"), list)
             ):
                 raise LanguageToolError("odpowiedź serwera nie zawiera listy „matches”")
+            if method == "post":
+                self.timeout = min(self.timeout, CHECK_TIMEOUT)
             return answer
 
         def close(self) -> None:
