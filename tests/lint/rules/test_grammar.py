@@ -241,18 +241,22 @@ def lt_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ltstub.StubServer]:
 
 
 def test_a_configured_server_is_used_by_the_rule(
-    make_doc: Callable[..., Document], catalog: Catalog, lt_server: ltstub.StubServer
+    make_doc: Callable[..., Document],
+    catalog: Catalog,
+    real_lt: ltserver.ServerState,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    url = real_lt.url.replace("127.0.0.1", "localhost")  # as a team's server would be named
+    monkeypatch.setenv(languagetool.URL_VARIABLE, url)
     engines = create_engines({"grammar"})
     assert engines.report()["languagetool"] == {
-        "pl": {"status": "ok", "detail": f"serwer {lt_server.url}"},
-        "en": {"status": "ok", "detail": f"serwer {lt_server.url}"},
+        "pl": {"status": "ok", "detail": f"serwer {url}"},
+        "en": {"status": "ok", "detail": f"serwer {url}"},
     }
     ctx = Context(data=catalog.data, engines=engines, root=ROOT)
-    body = "Wczoraj poszłem do serwerowni; xyzzy.\nAdres: https://api.example.com/x"
+    body = "Wczoraj poszłem do serwerowni; xyzzyq.\nAdres: https://api.example.com/x"
     findings = check(make_doc, ctx, polish(body), lang="pl")
     assert [(f.text, f.suggestions) for f in findings] == [("poszłem", ("poszedłem",))]
-    assert {r["language"] for r in lt_server.requests} == {"pl-PL"}
 
 
 @pytest.mark.parametrize("behaviour", ["500", "garbage", "no-matches"])

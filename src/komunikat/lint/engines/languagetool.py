@@ -30,7 +30,7 @@ CHECK_TIMEOUT = 30.0
 # a new server loads a language's rules on its first text: seconds, a minute on a busy machine
 FIRST_CHECK_TIMEOUT = 180.0
 MEMO_SIZE = 4096  # texts whose hits a checker keeps (the site's lint gate re-checks the same)
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOCAL_HOSTS = ltserver.LOCAL_HOSTS
 
 
 class LanguageToolError(Exception):

@@ -32,6 +32,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -47,6 +48,7 @@ JAVA_OPTIONS = ("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC")
 # sentences repeat across languages, operators and runs: LanguageTool's own cache answers them
 SERVER_PROPERTIES = "cacheSize=5000\ncacheTTLSeconds=3600\npipelineCaching=true\n"
 WANTED = ("pl-PL", "en-US")
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 INSTALL_HINT = "uruchom ./dev test (albo mvn -q -f languagetool/pom.xml package)"
 JAVA_HINT = (
     "zainstaluj Javę 17 i Mavena (Debian/Ubuntu: apt-get install openjdk-17-jre-headless maven)"
@@ -134,7 +136,10 @@ class Installation:
 def probe(url: str, timeout: float = PROBE_TIMEOUT) -> set[str]:
     """Language codes the server at ``url`` offers; raises ``OSError``/``ValueError`` if none."""
     endpoint = url.rstrip("/") + "/v2/languages"
-    with urllib.request.urlopen(endpoint, timeout=timeout) as response:
+    local = urllib.parse.urlparse(endpoint).hostname in LOCAL_HOSTS
+    # a proxy from the environment must not stand between us and a server on this machine
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({})) if local else None
+    with (opener.open if opener else urllib.request.urlopen)(endpoint, timeout=timeout) as response:
         listed = json.loads(response.read().decode("utf-8"))
     if not isinstance(listed, list):
         raise ValueError("odpowiedź /v2/languages nie jest listą języków")
