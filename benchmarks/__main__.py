@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .harness import ChildFailed, Options, Row
 
-SECTIONS = ["engines", "spelling", "render", "lint", "build", "search"]
+SECTIONS = ["engines", "spelling", "render", "lint", "languagetool", "corpus", "build", "search"]
 
 
 def machine() -> str:

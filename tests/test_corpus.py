@@ -11,10 +11,15 @@ The run prints the checker's precision and recall per rule and overall:
   files alike.
 
 Each file is checked once per session, in process, through ``main([...])``.
+A defect only LanguageTool finds (``needs: languagetool``) is skipped where
+LanguageTool does not run, except in CI; ``./dev bench --only corpus`` prints
+the figures with and without LanguageTool.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -27,7 +32,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from komunikat.cli import main
+from komunikat.lint.config import load_config
 from komunikat.lint.registry import by_id
+from komunikat.problems import Severity
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MESSAGE_DIRS = ("good", "bad")
@@ -60,6 +67,7 @@ class Expectation:
     must: dict[str, int | None]  # rule -> line (None: anywhere)
     may: frozenset[str] = frozenset()
     note: str = ""
+    needs: str | None = None  # an engine only which finds the defect ("languagetool")
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ def load_manifest() -> Manifest:
             must=dict(entry["must"]),
             may=frozenset(entry.get("may") or ()),
             note=entry.get("note", ""),
+            needs=entry.get("needs"),
         )
         for name, entry in raw["bad"].items()
     }
@@ -104,14 +113,32 @@ class Run:
 _RUNS: dict[Path, Run] = {}
 
 
-def check(path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """``komunikat check --format json PATH`` in process; each path runs once per session."""
-    if path not in _RUNS:
-        capsys.readouterr()
+def run_check(path: Path) -> Run:
+    """``komunikat check --format json PATH`` in process, its output captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["check", "--format", "json", str(path)])
-        out, err = capsys.readouterr()
-        _RUNS[path] = Run(code, out, err)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def check(path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """Each path is checked once per session."""
+    if path not in _RUNS:
+        with capsys.disabled():
+            _RUNS[path] = run_check(path)
     return _RUNS[path]
+
+
+def needs_engine(name: str, request: pytest.FixtureRequest) -> None:
+    """Skip (fail in CI) a defect only LanguageTool finds where it does not run."""
+    if MANIFEST.bad[name].needs == "languagetool":
+        request.getfixturevalue("languagetool_runs")
+
+
+def expected_code(expectation: Expectation) -> int:
+    """1 when a rule the file must trigger reports errors; grammar is a warning: 0."""
+    levels = {rule.id: rule.severity for rule in load_config(CORPUS.parents[1])}
+    return int(any(levels.get(rule) == Severity.ERROR for rule in expectation.must))
 
 
 def corpus_path(kind: str, name: str) -> Path:
@@ -185,10 +212,22 @@ def expected_lines() -> Iterator[Any]:
                 )
 
 
+@pytest.mark.parametrize("name", MANIFEST.good)
+def test_good_message_raises_no_grammar_warning_either(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zero false alarms from the grammar engines (their findings are warnings)."""
+    grammar = [
+        f for f in check(corpus_path("good", name), capsys).findings() if f["rule"] == "grammar"
+    ]
+    assert not grammar, f"good/{name}:\n{shown(grammar)}"
+
+
 @pytest.mark.parametrize(("name", "rule"), list(expected_pairs()))
 def test_bad_message_is_reported_by_its_rule(
-    name: str, rule: str, capsys: pytest.CaptureFixture[str]
+    name: str, rule: str, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest
 ) -> None:
+    needs_engine(name, request)
     run = check(corpus_path("bad", name), capsys)
     assert run.code != 2, run.stderr
     findings = run.findings()
@@ -200,8 +239,13 @@ def test_bad_message_is_reported_by_its_rule(
 
 @pytest.mark.parametrize(("name", "rule", "line"), list(expected_lines()))
 def test_bad_message_is_reported_at_the_defective_line(
-    name: str, rule: str, line: int, capsys: pytest.CaptureFixture[str]
+    name: str,
+    rule: str,
+    line: int,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
 ) -> None:
+    needs_engine(name, request)
     findings = check(corpus_path("bad", name), capsys).findings()
     ours = [f for f in findings if f["rule"] == rule]
     assert any(f["line"] == line for f in ours), (
@@ -215,8 +259,8 @@ def test_bad_message_is_reported_at_the_defective_line(
 def all_messages() -> Iterator[Any]:
     for name in MANIFEST.good:
         yield pytest.param("good", name, 0, id=f"good/{name}")
-    for name in MANIFEST.bad:
-        yield pytest.param("bad", name, 1, id=f"bad/{name}")
+    for name, expectation in MANIFEST.bad.items():
+        yield pytest.param("bad", name, expected_code(expectation), id=f"bad/{name}")
 
 
 @pytest.mark.parametrize(("kind", "name", "code"), list(all_messages()))
@@ -307,6 +351,8 @@ class Metrics:
     false_alarms: list[str] = field(default_factory=list)  # "file:line [rule] message"
     misses: list[str] = field(default_factory=list)  # "file [rule] (note)"
     good_errors: int = 0
+    languagetool_ran: bool = False
+    left_out: int = 0  # pairs only LanguageTool finds, where it did not run
 
     def overall(self, rules: frozenset[str] | None = None) -> Tally:
         total = Tally()
@@ -324,8 +370,12 @@ def _metrics_from(runs: tuple[tuple[str, str, Run], ...]) -> Metrics:
         assert expectation is not None
         findings = run.findings()
         reported = {f["rule"] for f in findings}
+        ran = languagetool_ran(run)
+        metrics.languagetool_ran |= ran
         for rule in expectation.must:
-            if rule in reported:
+            if expectation.needs == "languagetool" and not ran:
+                metrics.left_out += 1
+            elif rule in reported:
                 metrics.per_rule[rule].tp += 1
             else:
                 metrics.per_rule[rule].fn += 1
@@ -340,6 +390,20 @@ def _metrics_from(runs: tuple[tuple[str, str, Run], ...]) -> Metrics:
                 if kind == "good":
                     metrics.good_errors += 1
     return metrics
+
+
+def languagetool_ran(run: Run) -> bool:
+    engines = run.report().get("engines", {}).get("languagetool", {})
+    return any(entry.get("status") == "ok" for entry in engines.values())
+
+
+def all_runs() -> tuple[tuple[str, str, Run], ...]:
+    """Every corpus message checked (for the benchmark: no pytest)."""
+    return tuple(
+        (kind, name, run_check(corpus_path(kind, name)))
+        for kind, names in (("good", MANIFEST.good), ("bad", tuple(MANIFEST.bad)))
+        for name in names
+    )
 
 
 def corpus_metrics(capsys: pytest.CaptureFixture[str]) -> Metrics:
@@ -373,6 +437,11 @@ def table(metrics: Metrics) -> str:
     lines.append(row("overall", metrics.overall()))
     lines.append(row("registered", metrics.overall(REGISTERED)))
     lines.append(f"errors in good files: {metrics.good_errors}")
+    state = "ran" if metrics.languagetool_ran else "did not run"
+    lines.append(
+        f"LanguageTool {state}"
+        + (f"; {metrics.left_out} pairs only it finds left out" if metrics.left_out else "")
+    )
     lines += ["false positives:"] + [f"  {x}" for x in metrics.false_alarms or ["none"]]
     lines += ["misses:"] + [f"  {x}" for x in metrics.misses or ["none"]]
     return "\n".join(lines) + "\n"

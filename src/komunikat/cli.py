@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from . import cli_languagetool
 from .catalog import Catalog, load_catalog
 from .eml import eml_summary, to_eml
 from .i18n import polish_argparse
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiedy wysłano pierwsze zgłoszenie (czas lokalny, Warszawa)",
     )
     p_esc.add_argument("--now", metavar="DD.MM.RRRR GG:MM", help="chwila oceny (domyślnie: teraz)")
+    cli_languagetool.add_parser(sub)
     return parser
 
 
@@ -412,13 +414,26 @@ def _new_file_mode(path: Path) -> int:
 def cmd_lint(args: argparse.Namespace, root: Path) -> int:
     from .lint.config import load_config
     from .lint.formats import write
+    from .lint.required import in_ci
     from .lint.runner import lint_templates
 
     rules = load_config(root)
     lang = None if args.lang == "auto" else args.lang
     report = lint_templates(root, rules, args.paths or None, lang)
     write(report, args.format)
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+    return _engines_required(report, root, ci=in_ci()) or (
+        EXIT_FINDINGS if report.has_errors else EXIT_OK
+    )
+
+
+def _engines_required(report: Any, root: Path, ci: bool) -> int:
+    """EXIT_FINDINGS when an engine that had to run did not (one line each on stderr)."""
+    from .lint.required import engines_not_run
+
+    lines = engines_not_run(report.engines, root, ci)
+    for line in lines:
+        print(line, file=sys.stderr)
+    return EXIT_FINDINGS if lines else EXIT_OK
 
 
 def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
@@ -473,7 +488,9 @@ def cmd_check(args: argparse.Namespace, root: Path) -> int:
     lang = None if args.lang == "auto" else args.lang
     report = check_files(root, rules, inputs, lang=lang, template=template, supplier=supplier)
     write(report, args.format)
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+    return _engines_required(report, root, ci=False) or (
+        EXIT_FINDINGS if report.has_errors else EXIT_OK
+    )
 
 
 def _supplier_id(root: Path, given: str) -> str:
@@ -522,6 +539,7 @@ COMMANDS = {
     "lint": cmd_lint,
     "check": cmd_check,
     "escalate": cmd_escalate,
+    "languagetool": cli_languagetool.cmd_languagetool,
 }
 
 

@@ -1,11 +1,15 @@
 """The linter's configuration file, ``komunikat.yml`` at the repository root.
 
-It turns rules on or off and sets their severity and options::
+It turns rules on or off and sets their severity and options, and may name
+engines that must run (an engine that did not run is then an error of
+``lint`` and ``check``, not only a line in the summary)::
 
     rules:
       grammar: {level: warning}
       pii: {level: error}
       style: off
+    engines:
+      required: [languagetool]
 
 Unknown rule names and options are errors (exit 2), located in the file.
 """
@@ -40,8 +44,23 @@ class RuleConfig(Strict):
         return {"level": data} if isinstance(data, str) else data
 
 
+class EnginesConfig(Strict):
+    required: list[Literal["hunspell", "harper", "languagetool"]] = Field(default_factory=list)
+
+
 class ConfigFile(Strict):
     rules: dict[str, RuleConfig] = Field(default_factory=dict)
+    engines: EnginesConfig = Field(default_factory=EnginesConfig)
+
+
+def required_engines(root: Path) -> frozenset[str]:
+    """The engines ``komunikat.yml`` says must run (``engines: {required: [...]}``)."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return frozenset()
+    doc = load_yaml(path, CONFIG_NAME)
+    config = ConfigFile() if doc.data is None else validate(ConfigFile, doc)
+    return frozenset(config.engines.required)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,11 @@ language-tool-python's client asks ``GET /v2/languages`` when it is built and
 answers here have the same shape as LanguageTool 6's, with offsets in UTF-16
 code units as Java counts them. Known phrases stand for real errors.
 
+``behaviour`` makes it misbehave on ``/v2/check`` as a broken server would:
+``"500"`` (an internal error, as text), ``"garbage"`` (a 200 that is not
+JSON), ``"no-matches"`` (JSON without ``matches``), ``"slow"`` (no answer for
+two seconds).
+
 Run as a script (``ltstub.py … -p PORT``) it plays a local installation's
 ``java … HTTPServer -p PORT`` for the tests, and exits by itself.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,6 +123,8 @@ class Handler(BaseHTTPRequestHandler):
         text = form.get("text", [""])[0]
         language = form.get("language", [""])[0]
         self.server.requests.append({"language": language, "text": text})
+        if self._misbehave(self.server.behaviour):
+            return
         self._answer(
             {
                 "software": {"name": "LanguageTool", "version": "6.6-stub", "apiVersion": 1},
@@ -125,6 +133,26 @@ class Handler(BaseHTTPRequestHandler):
             }
         )
 
+    def _misbehave(self, behaviour: str) -> bool:
+        if behaviour == "slow":
+            time.sleep(2)
+        elif behaviour == "500":
+            self._raw(500, b"Error: internal trouble\n\tat org.languagetool.Stub")
+        elif behaviour == "garbage":
+            self._raw(200, b"{not json")
+        elif behaviour == "no-matches":
+            self._answer({"software": {"name": "LanguageTool"}})
+        else:
+            return False
+        return True
+
+    def _raw(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 class StubServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -132,6 +160,7 @@ class StubServer(ThreadingHTTPServer):
     def __init__(self, port: int = 0) -> None:
         super().__init__(("127.0.0.1", port), Handler)
         self.requests: list[dict[str, str]] = []
+        self.behaviour = ""  # "", "500", "garbage", "no-matches" or "slow"
 
     @property
     def url(self) -> str:

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from komunikat.lint.engines import EngineSet, EngineStatus, create_engines, languagetool
+from komunikat.lint.engines import EngineSet, EngineStatus, create_engines, languagetool, ltserver
 
 
 @pytest.fixture(autouse=True)
 def no_languagetool(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A checkout without LanguageTool installed (and no configured server)."""
     monkeypatch.delenv(languagetool.URL_VARIABLE, raising=False)
-    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.setattr(ltserver, "package_project", lambda: tmp_path)
 
 
 @pytest.mark.parametrize(

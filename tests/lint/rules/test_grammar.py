@@ -1,4 +1,9 @@
-"""grammar: Harper (English, offline) and LanguageTool (server or local installation)."""
+"""grammar: Harper (English, offline) and LanguageTool (the project's server or a configured one).
+
+LanguageTool's findings are tested against the real server (``languagetool_server``);
+Harper's alone through an engine set holding only Harper; the stand-in server only
+where a real one cannot play the part (a server that stops answering).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from komunikat.catalog import Catalog, load_catalog
-from komunikat.lint.engines import EngineSet, create_engines, languagetool
+from komunikat.lint.engines import EngineSet, create_engines, harper, languagetool, ltserver
 from komunikat.lint.model import Context, Document, Finding
 from komunikat.lint.rules import grammar
 from komunikat.lint.sourcemap import document_from_template
@@ -32,6 +37,18 @@ def english(body: str) -> str:
 
 def polish(body: str) -> str:
     return f"Dzień dobry,\n\n{body}\n\nZ poważaniem,\n"
+
+
+@pytest.fixture(scope="module")
+def harper_ctx(catalog: Catalog) -> Context:
+    """Harper alone: what it finds, whether LanguageTool runs or not."""
+    checker, status = harper.load()
+    assert checker is not None, status.detail
+    return Context(
+        data=catalog.data,
+        engines=EngineSet(statuses=[status], grammar={"en": [checker]}),
+        root=ROOT,
+    )
 
 
 @pytest.mark.parametrize("text", grammar.PASS)
@@ -58,10 +75,10 @@ def test_fail_examples_are_caught(
     ],
 )
 def test_harper_finds_english_errors_at_their_line_and_column(
-    make_doc: Callable[..., Document], ctx: Context, body: str, flagged: str, rule: str
+    make_doc: Callable[..., Document], harper_ctx: Context, body: str, flagged: str, rule: str
 ) -> None:
     doc = make_doc(english(body), lang="en")
-    [finding] = grammar.check(doc, grammar.DEFAULTS, ctx)
+    [finding] = grammar.check(doc, grammar.DEFAULTS, harper_ctx)
     assert finding.text == flagged
     assert doc.lines[finding.index].text == body
     assert body[finding.column :].startswith(flagged)
@@ -70,11 +87,10 @@ def test_harper_finds_english_errors_at_their_line_and_column(
 
 
 def test_a_polish_part_is_not_checked_by_harper(
-    make_doc: Callable[..., Document], ctx: Context
+    make_doc: Callable[..., Document], harper_ctx: Context
 ) -> None:
-    assert (
-        check(make_doc, ctx, polish("wiadomości są kolejkowane i to to jest ok."), lang="pl") == []
-    )
+    text = polish("wiadomości są kolejkowane i to to jest ok.")
+    assert check(make_doc, harper_ctx, text, lang="pl") == []
 
 
 def test_footer_and_quoted_mails_are_not_checked(
@@ -102,10 +118,10 @@ def test_hits_on_addresses_and_output_are_dropped(
 
 
 def test_trailing_blanks_are_not_reported_but_double_spaces_inside_a_line_are(
-    make_doc: Callable[..., Document], ctx: Context
+    make_doc: Callable[..., Document], harper_ctx: Context
 ) -> None:
     text = english("If you have any questions, please contact us.  \nWe  will inform you.")
-    found = check(make_doc, ctx, text, lang="en")
+    found = check(make_doc, harper_ctx, text, lang="en")
     assert [(f.text, f.column) for f in found] == [("  ", 2)]
     assert "[Harper: Spaces]" in found[0].message
 
@@ -152,16 +168,68 @@ def test_without_languagetool_polish_grammar_is_reported_as_not_checked(
     tmp_path: Path,
 ) -> None:
     monkeypatch.delenv(languagetool.URL_VARIABLE, raising=False)
-    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.setattr(ltserver, "package_project", lambda: tmp_path)  # nothing installed
     engines = create_engines({"grammar"})
     ctx = Context(data=catalog.data, engines=engines, root=ROOT)
     assert check(make_doc, ctx, polish("Wczoraj poszłem do serwerowni."), lang="pl") == []
     assert engines.report()["languagetool"]["pl"]["status"] == "unavailable"
     assert (
-        "languagetool [pl]: NIE DZIAŁA — LanguageTool: brak serwera (ustaw "
-        "KOMUNIKAT_LANGUAGETOOL_URL) ani lokalnej instalacji — sprawdzanie gramatyki PL "
-        "nie zostało wykonane"
+        f"languagetool [pl]: NIE DZIAŁA — LanguageTool: brak lokalnej instalacji w "
+        f"{tmp_path / '.cache/languagetool'} — uruchom ./dev test (albo mvn -q -f "
+        "languagetool/pom.xml package) — sprawdzanie gramatyki PL nie zostało wykonane"
     ) in engines.summary()
+
+
+@pytest.fixture
+def real_lt(
+    languagetool_server: ltserver.ServerState, monkeypatch: pytest.MonkeyPatch
+) -> ltserver.ServerState:
+    monkeypatch.delenv(languagetool.URL_VARIABLE, raising=False)
+    return languagetool_server
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged", "rule"),
+    [
+        ("Wczoraj poszłem do serwerowni.", "poszłem", "PL_SIMPLE_REPLACE"),
+        ("Prosimy cofnąć się do tyłu w konfiguracji.", "cofnąć się do tyłu", "COFAC_SIE_DO_TYLU"),
+    ],
+)
+def test_languagetool_finds_polish_grammar_at_its_line_and_column(
+    make_doc: Callable[..., Document],
+    catalog: Catalog,
+    real_lt: ltserver.ServerState,
+    body: str,
+    flagged: str,
+    rule: str,
+) -> None:
+    engines = create_engines({"grammar"})
+    assert engines.report()["languagetool"]["pl"]["status"] == "ok"
+    ctx = Context(data=catalog.data, engines=engines, root=ROOT)
+    doc = make_doc(polish(body), lang="pl")
+    [finding] = grammar.check(doc, grammar.DEFAULTS, ctx)
+    assert doc.lines[finding.index].text == body
+    assert body[finding.column :].startswith(finding.text)
+    assert flagged.startswith(finding.text) or finding.text.startswith(flagged)
+    assert f"[LanguageTool: {rule}]" in finding.message
+
+
+def test_languagetool_speller_and_project_terms_raise_nothing(
+    make_doc: Callable[..., Document], catalog: Catalog, real_lt: ltserver.ServerState
+) -> None:
+    """Hunspell speaks for spelling; accepted terms pass LanguageTool's other rules too."""
+    ctx = Context(data=catalog.data, engines=create_engines({"grammar"}), root=ROOT)
+    body = "Awaria DirectBilling dotyczy numeru CommCell; słowo xyzzyq pomijamy."
+    assert check(make_doc, ctx, polish(body), lang="pl") == []
+    assert check(make_doc, ctx, english("The qwertzy DirectBilling API is down."), lang="en") == []
+
+
+def test_languagetool_and_harper_at_one_place_give_one_finding(
+    make_doc: Callable[..., Document], catalog: Catalog, real_lt: ltserver.ServerState
+) -> None:
+    ctx = Context(data=catalog.data, engines=create_engines({"grammar"}), root=ROOT)
+    found = check(make_doc, ctx, english("This is a error."), lang="en")
+    assert [(f.text, "[LanguageTool: EN_A_VS_AN]" in f.message) for f in found] == [("a", True)]
 
 
 @pytest.fixture
@@ -172,35 +240,38 @@ def lt_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ltstub.StubServer]:
         yield server
 
 
-def test_languagetool_checks_polish_through_the_configured_server(
-    make_doc: Callable[..., Document], catalog: Catalog, lt_server: ltstub.StubServer
+def test_a_configured_server_is_used_by_the_rule(
+    make_doc: Callable[..., Document],
+    catalog: Catalog,
+    real_lt: ltserver.ServerState,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    url = real_lt.url.replace("127.0.0.1", "localhost")  # as a team's server would be named
+    monkeypatch.setenv(languagetool.URL_VARIABLE, url)
     engines = create_engines({"grammar"})
     assert engines.report()["languagetool"] == {
-        "pl": {"status": "ok", "detail": f"serwer {lt_server.url}"},
-        "en": {"status": "ok", "detail": f"serwer {lt_server.url}"},
+        "pl": {"status": "ok", "detail": f"serwer {url}"},
+        "en": {"status": "ok", "detail": f"serwer {url}"},
     }
     ctx = Context(data=catalog.data, engines=engines, root=ROOT)
-    body = "Wczoraj poszłem do serwerowni; xyzzy.\nAdres: https://api.example.com/x"
-    doc = make_doc(polish(body), lang="pl")
-    findings = list(grammar.check(doc, grammar.DEFAULTS, ctx))
+    body = "Wczoraj poszłem do serwerowni; xyzzyq.\nAdres: https://api.example.com/x"
+    findings = check(make_doc, ctx, polish(body), lang="pl")
     assert [(f.text, f.suggestions) for f in findings] == [("poszłem", ("poszedłem",))]
-    [finding] = findings
-    assert doc.lines[finding.index].text[finding.column :].startswith("poszłem")
-    assert "[LanguageTool: POSZLEM]" in finding.message
-    assert {r["language"] for r in lt_server.requests} == {"pl-PL"}
 
 
-def test_languagetool_and_harper_both_check_english(
-    make_doc: Callable[..., Document], catalog: Catalog, lt_server: ltstub.StubServer
+@pytest.mark.parametrize("behaviour", ["500", "garbage", "no-matches"])
+def test_a_broken_server_gives_one_note_and_the_offline_engines_still_run(
+    make_doc: Callable[..., Document],
+    catalog: Catalog,
+    lt_server: ltstub.StubServer,
+    behaviour: str,
 ) -> None:
     ctx = Context(data=catalog.data, engines=create_engines({"grammar"}), root=ROOT)
-    text = english("This is a error.\nIt lasts longer then expected.")
-    found = [(f.text, f.message) for f in check(make_doc, ctx, text, lang="en")]
-    assert [text for text, _ in found] == ["a error", "then"]
-    assert "[LanguageTool: EN_A_VS_AN]" in found[0][1]  # Harper's AnA at the same place is dropped
-    assert "[Harper: ThenThan]" in found[1][1]
-    assert {r["language"] for r in lt_server.requests} == {"en-US"}
+    lt_server.behaviour = behaviour
+    found = check(make_doc, ctx, english("It lasts longer then expected."), lang="en")
+    assert ["[Harper: ThenThan]" in f.message for f in found] == [True]
+    [note] = [n for n in ctx.notes if "LanguageTool" in n]
+    assert "\n" not in note and "nie zostało dokończone" in note
 
 
 def test_a_server_that_stops_answering_is_reported_not_raised(

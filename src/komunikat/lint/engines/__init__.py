@@ -9,7 +9,9 @@ or a linter costs a second to build, a LanguageTool server more.
 - ``hunspell`` (:mod:`.hunspell`): pl_PL and en_US dictionaries from Debian;
 - ``harper`` (:mod:`.harper`): offline English grammar;
 - ``languagetool`` (:mod:`.languagetool`): Polish and English grammar, from a
-  server (``KOMUNIKAT_LANGUAGETOOL_URL``) or a local installation — never downloaded.
+  configured server (``KOMUNIKAT_LANGUAGETOOL_URL``) or the project's own
+  (:mod:`.ltserver`: installed by ``./dev`` into ``.cache/languagetool``,
+  started once, reused, stopped when unused) — never downloaded at run time.
 """
 
 from __future__ import annotations

@@ -2,55 +2,144 @@
 
 Two ways to reach it, tried in order:
 
-1. a server named by ``KOMUNIKAT_LANGUAGETOOL_URL`` (e.g. ``http://localhost:8081``),
-   probed with a short timeout before the client is built;
-2. a local installation where language-tool-python keeps its downloads — a
-   ``LanguageTool-*`` directory with ``languagetool-server.jar`` under ``LTP_PATH``
-   or ``~/.cache/language_tool_python`` — and ``java`` on ``PATH``; its HTTP
-   server is started here, once per process, and stopped at exit.
+1. a server named by ``KOMUNIKAT_LANGUAGETOOL_URL`` (a team's own, e.g.
+   ``http://lt.example:8081``), probed with a short timeout; it wins;
+2. the project's own installation (``.cache/languagetool``, put there by
+   ``./dev`` from ``languagetool/pom.xml``): its server on 127.0.0.1 is started
+   once and reused by later runs (:mod:`.ltserver`).
 
-The client's own start-up downloads LanguageTool when it finds none; this
-module never calls it: the client only ever talks to a running server. Without
-a server or an installation the engine is reported unavailable, with the reason.
+The client is language-tool-python's, built with ``remote_server``, so its own
+download and its own server start are never triggered. Without either way the
+engine is reported as not run, with the reason and what to install.
 """
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
-import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
-from functools import cache
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from . import LANGUAGE_NAMES, EngineStatus, GrammarHit
+from . import LANGUAGE_NAMES, EngineStatus, GrammarHit, ltserver
 
 URL_VARIABLE = "KOMUNIKAT_LANGUAGETOOL_URL"
 LANGUAGES = {"pl": "pl-PL", "en": "en-US"}
-PROBE_TIMEOUT = 3.0
-CHECK_TIMEOUT = 30
-START_TIMEOUT = 60.0
-JAR_NAMES = ("languagetool-server.jar", "languagetool.jar")
+PROBE_TIMEOUT = ltserver.PROBE_TIMEOUT
+CHECK_TIMEOUT = 30.0
+# a new server loads a language's rules on its first text: seconds, a minute on a busy machine
+FIRST_CHECK_TIMEOUT = 180.0
+MEMO_SIZE = 4096  # texts whose hits a checker keeps (the site's lint gate re-checks the same)
+LOCAL_HOSTS = ltserver.LOCAL_HOSTS
+
+
+class LanguageToolError(Exception):
+    """A check that did not come back; the message is one Polish line."""
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _client_class() -> type:
+    import requests
+    from language_tool_python import LanguageTool
+
+    class Client(LanguageTool):  # type: ignore[misc]
+        """The library's client, with one kept-alive connection and plain failures.
+
+        The library waits 300 s, retries, and turns a 500 or a broken answer
+        into an error carrying the whole body; here each failure is one line.
+        """
+
+        timeout = FIRST_CHECK_TIMEOUT  # CHECK_TIMEOUT once the server has answered a check
+
+        def __init__(self, language: str, remote_server: str) -> None:
+            self._session = requests.Session()
+            host = urllib.parse.urlparse(remote_server).hostname or ""
+            self._session.trust_env = host not in LOCAL_HOSTS  # no proxy for our own server
+            super().__init__(language, remote_server=remote_server)
+
+        def _query_server(
+            self,
+            url: str,
+            params: dict[str, str] | None = None,
+            num_tries: int = 1,
+            method: str = "get",
+        ) -> Any:
+            try:
+                if method == "post":
+                    response = self._session.post(url, data=params, timeout=self.timeout)
+                else:
+                    response = self._session.get(url, params=params, timeout=self.timeout)
+            except requests.Timeout:
+                raise LanguageToolError(
+                    f"brak odpowiedzi w ciągu {self.timeout:g} s ({url})"
+                ) from None
+            except requests.RequestException as exc:
+                raise LanguageToolError(f"błąd połączenia z {url}: {_one_line(str(exc))}") from None
+            with response:
+                if response.status_code != 200:
+                    raise LanguageToolError(
+                        f"serwer odpowiedział błędem HTTP {response.status_code}: "
+                        f"{_one_line(response.text) or 'bez treści'}"
+                    )
+                try:
+                    answer = response.json()
+                except (ValueError, json.JSONDecodeError):
+                    raise LanguageToolError(
+                        f"odpowiedź serwera nie jest poprawnym JSON-em: {_one_line(response.text)}"
+                    ) from None
+            if method == "post" and not (
+                isinstance(answer, dict) and isinstance(answer.get("matches"), list)
+            ):
+                raise LanguageToolError("odpowiedź serwera nie zawiera listy „matches”")
+            if method == "post":
+                self.timeout = min(self.timeout, CHECK_TIMEOUT)
+            return answer
+
+        def close(self) -> None:
+            self._session.close()
+
+        def __del__(self) -> None:  # the library's would look for a server of its own
+            return
+
+    return Client
 
 
 class LanguageToolChecker:
     name = "languagetool"
 
-    def __init__(self, lang: str, client: Any, where: str) -> None:
+    def __init__(
+        self, lang: str, client: Any, where: str, installation: ltserver.Installation | None = None
+    ) -> None:
         self.lang = lang
         self._client = client
         self.where = where
+        self._installation = installation
+        self._memo: dict[tuple[frozenset[str], str], list[GrammarHit]] = {}
+
+    def skip_rules(self, rules: frozenset[str]) -> None:
+        """Rules whose every hit would be ignored are not run by the server at all."""
+        self._client.disabled_rules.clear()
+        self._client.disabled_rules.update(rules)
 
     def check(self, text: str) -> list[GrammarHit]:
-        """Hits for ``text``; raises ``LanguageToolError`` when the server stops answering."""
+        """Hits for ``text``; raises ``LanguageToolError`` when the server does not answer."""
+        key = (frozenset(self._client.disabled_rules), text)
+        if key in self._memo:
+            return list(self._memo[key])
+        if self._installation is not None:
+            self._installation.touch()  # the local server's idle clock
+        try:
+            matches = self._client.check(text)
+        except LanguageToolError:
+            raise
+        except Exception as exc:  # a malformed match, or the library's own errors
+            raise LanguageToolError(_one_line(f"{type(exc).__name__}: {exc}")) from None
         hits = []
-        for match in self._client.check(text):
+        for match in matches:
             hits.append(
                 GrammarHit(
                     engine=self.name,
@@ -61,7 +150,10 @@ class LanguageToolChecker:
                     suggestions=tuple(str(r) for r in match.replacements)[:5],
                 )
             )
-        return hits
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = hits
+        return list(hits)
 
 
 def unavailable_detail(lang: str, reason: str) -> str:
@@ -71,47 +163,9 @@ def unavailable_detail(lang: str, reason: str) -> str:
     )
 
 
-def download_dir() -> Path:
-    """Where language-tool-python keeps its installations (without creating it, as it does)."""
-    return Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
-
-
-def local_installation(directory: Path | None = None) -> Path | None:
-    """The newest-named ``LanguageTool-*`` directory holding a server jar, if any."""
-    base = directory or download_dir()
-    if not base.is_dir():
-        return None
-    found = [
-        path
-        for path in sorted(base.glob("LanguageTool-*"))
-        if path.is_dir() and any((path / jar).is_file() for jar in JAR_NAMES)
-    ]
-    return found[-1] if found else None
-
-
 def probe(url: str, timeout: float = PROBE_TIMEOUT) -> set[str]:
     """Language codes the server at ``url`` offers; raises ``OSError``/``ValueError`` if none."""
-    endpoint = url.rstrip("/") + "/v2/languages"
-    with urllib.request.urlopen(endpoint, timeout=timeout) as response:
-        listed = json.loads(response.read().decode("utf-8"))
-    if not isinstance(listed, list):
-        raise ValueError("odpowiedź /v2/languages nie jest listą języków")
-    codes: set[str] = set()
-    for entry in listed:
-        if isinstance(entry, dict):
-            codes.update(str(entry[key]) for key in ("code", "longCode") if key in entry)
-    return codes
-
-
-def _client_class() -> type:
-    from language_tool_python import LanguageTool
-
-    class Client(LanguageTool):  # type: ignore[misc]
-        """The library's client with a bounded wait on each request (it waits 300 s)."""
-
-        _TIMEOUT = CHECK_TIMEOUT  # type: ignore[assignment]
-
-    return Client
+    return ltserver.probe(url, timeout)
 
 
 def _offers(codes: set[str], lang: str) -> bool:
@@ -119,14 +173,19 @@ def _offers(codes: set[str], lang: str) -> bool:
 
 
 _CHECKERS: dict[tuple[str, str], LanguageToolChecker] = {}
-_STARTED: list[subprocess.Popen[bytes]] = []
 
 
-def from_server(url: str, lang: str) -> tuple[LanguageToolChecker | None, EngineStatus]:
+def from_server(
+    url: str,
+    lang: str,
+    where: str | None = None,
+    installation: ltserver.Installation | None = None,
+) -> tuple[LanguageToolChecker | None, EngineStatus]:
     """A checker talking to the server at ``url``; a working one is kept for the process."""
+    shown = where or f"serwer {url}"
     checker = _CHECKERS.get((url, lang))
     if checker is not None:
-        return checker, EngineStatus("languagetool", lang, True, f"serwer {url}")
+        return checker, EngineStatus("languagetool", lang, True, shown)
     try:
         codes = probe(url)
     except (OSError, ValueError) as exc:
@@ -138,103 +197,35 @@ def from_server(url: str, lang: str) -> tuple[LanguageToolChecker | None, Engine
     try:
         client = _client_class()(LANGUAGES[lang], remote_server=url.rstrip("/") + "/")
     except Exception as exc:  # the library wraps network trouble in several error types
-        reason = f"serwer {url} odrzucił połączenie: {exc}"
+        reason = f"serwer {url} odrzucił połączenie: {_one_line(str(exc))}"
         return None, EngineStatus("languagetool", lang, False, unavailable_detail(lang, reason))
-    checker = _CHECKERS[(url, lang)] = LanguageToolChecker(lang, client, url)
-    return checker, EngineStatus("languagetool", lang, True, f"serwer {url}")
+    checker = _CHECKERS[(url, lang)] = LanguageToolChecker(lang, client, url, installation)
+    return checker, EngineStatus("languagetool", lang, True, shown)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe_socket:
-        probe_socket.bind(("127.0.0.1", 0))
-        return int(probe_socket.getsockname()[1])
-
-
-def start_local_server(
-    installation: Path, java: str, timeout: float = START_TIMEOUT
-) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the installation's HTTP server on a free port; (process, base URL) once it answers.
-
-    Started here rather than by the client, which would fall back to
-    downloading and retries hundreds of ports when the server does not come up.
-    """
-    jar = next(installation / name for name in JAR_NAMES if (installation / name).is_file())
-    port = _free_port()
-    command = [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "-p", str(port)]
-    process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _STARTED.append(process)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"serwer zakończył pracę z kodem {process.returncode}")
-        try:
-            probe(url, timeout=1.0)
-        except (OSError, ValueError):
-            time.sleep(0.2)
-            continue
-        return process, url
-    _stop(process)
-    raise RuntimeError(f"serwer nie odpowiedział w ciągu {timeout:.0f} s")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-@atexit.register
-def stop_local_servers() -> None:
-    """Stop the servers this process started (at exit, or when a test is done with them)."""
-    while _STARTED:
-        _stop(_STARTED.pop())
-    _local_server.cache_clear()
+def forget_checkers() -> None:
+    """Drop the kept clients (a test that stops its server, a long process after ``stop``)."""
+    for checker in _CHECKERS.values():
+        checker._client.close()
     _CHECKERS.clear()
 
 
-@cache
-def _local_server(installation: Path, java: str) -> tuple[str | None, str]:
-    """One local server per process, shared by both languages: (URL, or None and why)."""
-    try:
-        _, url = start_local_server(installation, java)
-    except (OSError, RuntimeError, StopIteration) as exc:
-        return None, str(exc)
-    return url, ""
-
-
 def from_installation(
-    installation: Path, java: str, lang: str
+    installation: ltserver.Installation, lang: str
 ) -> tuple[LanguageToolChecker | None, EngineStatus]:
-    url, error = _local_server(installation, java)
-    if url is None:
-        reason = f"nie udało się uruchomić lokalnej instalacji {installation}: {error}"
-        return None, EngineStatus("languagetool", lang, False, unavailable_detail(lang, reason))
-    checker, status = from_server(url, lang)
-    if checker is not None:
-        status = EngineStatus(
-            "languagetool", lang, True, f"lokalna instalacja {installation} (serwer {url})"
-        )
-    return checker, status
+    """The project's server, started or reused, for ``lang``."""
+    try:
+        state = ltserver.ensure_running(installation)
+    except (ltserver.ServerError, OSError) as exc:
+        return None, EngineStatus("languagetool", lang, False, unavailable_detail(lang, str(exc)))
+    version = installation.version() or "?"
+    where = f"lokalny serwer {state.url} (LanguageTool {version}, pid {state.pid})"
+    return from_server(state.url, lang, where, installation)
 
 
-def load(lang: str) -> tuple[LanguageToolChecker | None, EngineStatus]:
-    """The checker for ``lang`` from a server or a local installation, or why there is none."""
+def load(lang: str, project: Path | None = None) -> tuple[LanguageToolChecker | None, EngineStatus]:
+    """The checker for ``lang`` from the configured server or the project's own, or why none."""
     url = os.environ.get(URL_VARIABLE, "").strip()
     if url:
         return from_server(url, lang)
-    installation = local_installation()
-    java = shutil.which("java")
-    if installation is not None and java:
-        return from_installation(installation, java, lang)
-    if installation is not None:
-        reason = f"lokalna instalacja {installation} wymaga programu java w PATH"
-    else:
-        reason = f"brak serwera (ustaw {URL_VARIABLE}) ani lokalnej instalacji"
-    return None, EngineStatus("languagetool", lang, False, unavailable_detail(lang, reason))
+    return from_installation(ltserver.Installation.of(project), lang)

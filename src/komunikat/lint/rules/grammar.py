@@ -1,15 +1,27 @@
 """grammar: grammar and usage, by LanguageTool (Polish, English) and Harper (English).
 
 Harper runs offline on every English part. LanguageTool checks both languages
-when a server is configured (``KOMUNIKAT_LANGUAGETOOL_URL``) or a local
-installation is found; otherwise the engine summary says that Polish grammar
-was not checked. Each engine hit is placed at its line and column.
+through the project's own server (installed by ``./dev`` into
+``.cache/languagetool``, started once and reused) or a team's server named by
+``KOMUNIKAT_LANGUAGETOOL_URL``; where neither runs, the engine summary says
+that Polish grammar was not checked. Each engine hit is placed at its line and
+column.
+
+Spelling is the spelling rule's, not this one's: Hunspell speaks for Polish
+(and English) spelling, and LanguageTool's spellers (Morfologik,
+``MORFOLOGIK_RULE_*``) are switched off in data/lint/grammar-ignore.yml. Why
+Hunspell: it is the one engine that runs on every machine (a Debian package,
+no Java), so a word is judged the same with or without LanguageTool; it
+already knows the project vocabulary (data/lint/accept.txt and the names in
+data/*.yml) and suggests from the same dictionary the site's editors use; and
+with both spellers on, every unknown word would be reported twice. The
+project vocabulary applies to LanguageTool's other rules too: a hit on exactly
+an accepted term („DirectBilling”, „CommCell”) is dropped.
 
 The prose is the same as for the spelling rule: no quoted mails, no footer, no
 commands or output, and hits on URLs, addresses, numbers, dates or ids are
 dropped. Engine rules that raise false alarms on our notices are listed, each
-with its reason, in data/lint/grammar-ignore.yml (spelling, for one, is the
-spelling rule's job).
+with its reason, in data/lint/grammar-ignore.yml.
 
 Level: warning. The engines give advice, not certainty; a false alarm is
 silenced by an entry in data/lint/grammar-ignore.yml, and the shipped
@@ -47,6 +59,7 @@ from ..engines import LANGUAGE_NAMES, GrammarChecker, GrammarHit
 from ..model import Context, Document, Finding
 from ..prose import Segment, prose_segments
 from ..tokens import non_prose_spans, overlaps
+from .spelling import Vocabulary, vocabulary
 
 ID = "grammar"
 LEVEL = Severity.WARNING
@@ -165,6 +178,7 @@ def applies(doc: Document) -> bool:
 
 def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
     ignored = ignore_entries(ctx.root)
+    vocab = vocabulary(ctx)
     seen: set[tuple[int, int]] = set()  # one finding per place: LanguageTool's, then Harper's
     for chunk in chunks(doc, prose_segments(doc, ctx.data)):
         checkers = list(ctx.engines.grammar.get(chunk.lang, []))
@@ -172,7 +186,7 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
             _note_unchecked(ctx, chunk.lang)
         for checker in checkers:
             for hit in _run(checker, chunk.text, ctx, ignored):
-                finding = _finding(doc, chunk, hit, ignored)
+                finding = _finding(doc, chunk, hit, ignored, vocab)
                 if finding is None:
                     continue
                 key = (finding.index, finding.column)
@@ -215,7 +229,11 @@ def _run(
 
 
 def _finding(
-    doc: Document, chunk: Chunk, hit: GrammarHit, ignored: tuple[IgnoreEntry, ...]
+    doc: Document,
+    chunk: Chunk,
+    hit: GrammarHit,
+    ignored: tuple[IgnoreEntry, ...],
+    vocab: Vocabulary | None = None,
 ) -> Finding | None:
     index, column = chunk.place(hit.start)
     line = doc.lines[index].text
@@ -225,6 +243,8 @@ def _finding(
         return None
     if any(entry.matches(hit, chunk.lang, flagged, line) for entry in ignored):
         return None
+    if vocab is not None and hit.engine == "languagetool" and vocab.accepts(flagged):
+        return None  # a project term („DirectBilling”): the vocabulary is the spelling rule's
     label = ENGINE_LABELS.get(hit.engine, hit.engine)
     message = (
         f"możliwy błąd językowy: {hit.message} [{label}: {hit.rule}]; fałszywy alarm "
