@@ -27,48 +27,48 @@ class GeneratedPage:
         return self.markdown()
 
 
+def _page(path: str, section: str | None, make: Callable[..., str], *args: object) -> GeneratedPage:
+    return GeneratedPage(path, section, partial(make, *args))
+
+
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    pages = [
-        GeneratedPage(
-            template_pages.CATALOGUE_PATH, None, partial(template_pages.catalogue_page, catalog)
-        ),
-        GeneratedPage(
-            operator_pages.CONTACTS_PATH, None, partial(operator_pages.contacts_page, catalog)
-        ),
-        GeneratedPage(rules_page.PATH, None, rules_page.rules_page),
-    ]
-    pages += [
-        GeneratedPage(
-            template_pages.page_path(spec),
-            "Szablony",
-            partial(template_pages.template_page, catalog, spec.id),
-        )
-        for spec in catalog
-    ]
-    pages += [
-        GeneratedPage(
-            operator_pages.page_path(op.slug),
-            "Operatorzy",
-            partial(operator_pages.operator_page, catalog, op.code),
-        )
-        for op in catalog.data.operators.operators
-    ]
-    pages += [
-        GeneratedPage(
-            supplier_overview.INDEX_PATH, None, partial(supplier_overview.index_page, catalog)
-        ),
-        GeneratedPage(
+    operators = catalog.data.operators.operators
+    suppliers = catalog.data.suppliers.suppliers
+    return [
+        _page(template_pages.CATALOGUE_PATH, None, template_pages.catalogue_page, catalog),
+        _page(operator_pages.CONTACTS_PATH, None, operator_pages.contacts_page, catalog),
+        _page(rules_page.PATH, None, rules_page.rules_page),
+        *[
+            _page(
+                template_pages.page_path(s), "Szablony", template_pages.template_page, catalog, s.id
+            )
+            for s in catalog
+        ],
+        *[
+            _page(
+                operator_pages.page_path(o.slug),
+                "Operatorzy",
+                operator_pages.operator_page,
+                catalog,
+                o.code,
+            )
+            for o in operators
+        ],
+        _page(supplier_overview.INDEX_PATH, None, supplier_overview.index_page, catalog),
+        _page(
             supplier_overview.COMPARISON_PATH,
             "Dostawcy",
-            partial(supplier_overview.comparison_page, catalog),
+            supplier_overview.comparison_page,
+            catalog,
         ),
+        *[
+            _page(
+                supplier_pages.page_path(s.id),
+                "Dostawcy",
+                supplier_pages.supplier_page,
+                catalog,
+                s.id,
+            )
+            for s in suppliers
+        ],
     ]
-    pages += [
-        GeneratedPage(
-            supplier_pages.page_path(supplier.id),
-            "Dostawcy",
-            partial(supplier_pages.supplier_page, catalog, supplier.id),
-        )
-        for supplier in catalog.data.suppliers.suppliers
-    ]
-    return pages
