@@ -92,8 +92,10 @@ def on_page_markdown(markdown, page, config, files):
     target = _out(config) / "pages" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     head = ""
-    if page.meta:
-        head = "---\\n" + yaml.safe_dump(dict(page.meta), allow_unicode=True) + "---\\n\\n"
+    # render_macros: how the real build keeps the macros plugin off a generated page
+    meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
+    if meta:
+        head = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n"
     target.write_text(head + markdown, encoding="utf-8")
     return markdown
 '''

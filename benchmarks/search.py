@@ -44,6 +44,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from .chromium import CHROMIUM, launch
 from .harness import Options, Row, child, command
 from .synthetic import real_templates, site_tree
 
@@ -68,19 +69,6 @@ RECALL_QUERIES = (
     "okno serwisowe",
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-#: The launch arguments of tests/browser/conftest.py (Chromium hangs without
-#: them on a closed network).
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SEARCH_BOX = "input[data-md-component='search-query']"
 RESULT_ITEM = ".md-search-result__item"
 TIMEOUT_MS = 60_000
@@ -363,9 +351,7 @@ def measure_browser(sites_json: str, samples: str) -> dict[str, Any]:
     with contextlib.ExitStack() as stack:
         urls = {name: stack.enter_context(serve(Path(path))) for name, path in sites.items()}
         playwright = stack.enter_context(sync_playwright())
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
+        browser = launch(playwright)
         stack.callback(browser.close)
         # one unmeasured load per site: the OS file cache, not the browser cache, is warmed
         for url in urls.values():

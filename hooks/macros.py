@@ -1,4 +1,9 @@
-"""mkdocs-macros module: thin wrappers around komunikat library code."""
+"""mkdocs-macros module: thin wrappers around komunikat library code, for hand-written pages.
+
+A page under docs/ may call these macros; the generated pages do not need
+them (hooks/generated_pages.py hands their Markdown to MkDocs directly and
+keeps the macros plugin off them).
+"""
 
 from __future__ import annotations
 

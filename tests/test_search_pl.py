@@ -1,42 +1,43 @@
-"""Unit tests of the Polish search analyser (hooks/search_pl.py and its rules).
+"""Unit tests of the Polish search analyser (komunikat.site.search_pl) and its rules.
 
 The Python ``PolishAnalyzer`` mirrors the browser plugin hooks/search_pl/lunr.pl.js;
 both read hooks/search_pl/rules.yml.  One test runs the rendered JavaScript in
-Node (skipped without ``node``) to prove the two implementations agree.
+Node (skipped without ``node``) to prove the two implementations agree; the
+last ones build a small site with the hook (hooks/search_pl.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import logging
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from mkdocs.exceptions import Abort
+
+from komunikat.problems import InputError, InputErrors
+from komunikat.site import search_pl
+from komunikat.site.search_pl import PolishAnalyzer, PolishRules
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK_PATH = ROOT / "hooks" / "search_pl.py"
+RULES_PATH = search_pl.rules_path(ROOT)
 
 
-def _load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("search_pl_under_test", HOOK_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _rules() -> PolishRules:
+    return search_pl.load_rules(RULES_PATH, ROOT)
 
 
-hook = _load_hook()
+def _plugin() -> str:
+    return search_pl.render_plugin(_rules(), search_pl.template_path(ROOT), ROOT)
 
 
 @pytest.fixture(scope="module")
-def analyzer() -> hook.PolishAnalyzer:
-    return hook.PolishAnalyzer(hook.load_rules())
+def analyzer() -> PolishAnalyzer:
+    return PolishAnalyzer(_rules())
 
 
 # Inflected forms that must reach the same pages.
@@ -123,13 +124,13 @@ VOCABULARY = sorted(
     ],
 )
 def test_folding_removes_polish_and_other_diacritics(
-    analyzer: hook.PolishAnalyzer, word: str, folded: str
+    analyzer: PolishAnalyzer, word: str, folded: str
 ) -> None:
     assert analyzer.fold(word) == folded
 
 
 def test_a_word_with_and_without_diacritics_normalises_to_the_same_term(
-    analyzer: hook.PolishAnalyzer,
+    analyzer: PolishAnalyzer,
 ) -> None:
     assert analyzer.query_term("zakończenie") == analyzer.query_term("zakonczenie")
     assert analyzer.index_term("zakończenie") == analyzer.index_term("zakonczenie")
@@ -137,7 +138,7 @@ def test_a_word_with_and_without_diacritics_normalises_to_the_same_term(
 
 @pytest.mark.parametrize("lemma", sorted(INFLECTION_GROUPS))
 def test_all_inflected_forms_of_a_word_normalise_to_one_query_stem(
-    analyzer: hook.PolishAnalyzer, lemma: str
+    analyzer: PolishAnalyzer, lemma: str
 ) -> None:
     stems = {analyzer.query_term(form) for form in INFLECTION_GROUPS[lemma]}
     assert len(stems) == 1, stems
@@ -153,14 +154,14 @@ def test_all_inflected_forms_of_a_word_normalise_to_one_query_stem(
     ],
 )
 def test_the_forms_named_in_the_issue_normalise_to_the_expected_stem(
-    analyzer: hook.PolishAnalyzer, forms: tuple[str, ...], stem: str
+    analyzer: PolishAnalyzer, forms: tuple[str, ...], stem: str
 ) -> None:
     assert [analyzer.query_term(form) for form in forms] == [stem] * len(forms)
 
 
 @pytest.mark.parametrize("lemma", sorted(INFLECTION_GROUPS))
 def test_every_inflected_form_finds_text_with_every_other_form(
-    analyzer: hook.PolishAnalyzer, lemma: str
+    analyzer: PolishAnalyzer, lemma: str
 ) -> None:
     forms = INFLECTION_GROUPS[lemma]
     misses = [(q, t) for q in forms for t in forms if not analyzer.matches(q, t)]
@@ -169,7 +170,7 @@ def test_every_inflected_form_finds_text_with_every_other_form(
 
 @pytest.mark.parametrize(("first", "second"), UNRELATED_PAIRS)
 def test_unrelated_words_do_not_find_each_other(
-    analyzer: hook.PolishAnalyzer, first: str, second: str
+    analyzer: PolishAnalyzer, first: str, second: str
 ) -> None:
     assert analyzer.query_term(first) != analyzer.query_term(second)
     assert not analyzer.matches(first, second)
@@ -178,26 +179,24 @@ def test_unrelated_words_do_not_find_each_other(
 
 @pytest.mark.parametrize("word", ["pola", "kody", "dane", "sieć", "prac", "awar"])
 def test_short_words_are_not_stemmed_below_the_minimum_length(
-    analyzer: hook.PolishAnalyzer, word: str
+    analyzer: PolishAnalyzer, word: str
 ) -> None:
     assert analyzer.query_term(word) == analyzer.fold(word)
 
 
 @pytest.mark.parametrize("word", ["hl", "123456", "v2.0", "utf", "msisdn_id", "5g"])
-def test_identifiers_are_matched_as_typed(analyzer: hook.PolishAnalyzer, word: str) -> None:
+def test_identifiers_are_matched_as_typed(analyzer: PolishAnalyzer, word: str) -> None:
     assert analyzer.query_term(word) == word
 
 
 @pytest.mark.parametrize("word", VOCABULARY)
-def test_a_query_stem_is_a_prefix_of_the_indexed_word(
-    analyzer: hook.PolishAnalyzer, word: str
-) -> None:
+def test_a_query_stem_is_a_prefix_of_the_indexed_word(analyzer: PolishAnalyzer, word: str) -> None:
     for token in analyzer.tokenize(word):
         assert analyzer.index_term(token).startswith(analyzer.query_term(token))
 
 
 @pytest.mark.parametrize("word", VOCABULARY)
-def test_stemming_a_stem_again_changes_nothing(analyzer: hook.PolishAnalyzer, word: str) -> None:
+def test_stemming_a_stem_again_changes_nothing(analyzer: PolishAnalyzer, word: str) -> None:
     for token in analyzer.tokenize(word):
         stem = analyzer.query_term(token)
         assert analyzer.query_term(stem) == stem
@@ -220,13 +219,13 @@ def test_stemming_a_stem_again_changes_nothing(analyzer: hook.PolishAnalyzer, wo
     ],
 )
 def test_punctuation_does_not_stick_to_words(
-    analyzer: hook.PolishAnalyzer, text: str, tokens: list[str]
+    analyzer: PolishAnalyzer, text: str, tokens: list[str]
 ) -> None:
     assert analyzer.tokenize(text) == tokens
 
 
 def test_the_trimmer_removes_wildcard_stars_from_indexed_words(
-    analyzer: hook.PolishAnalyzer,
+    analyzer: PolishAnalyzer,
 ) -> None:
     assert analyzer.index_terms("*uwaga* *") == ["uwaga"]
 
@@ -251,45 +250,104 @@ def test_the_trimmer_removes_wildcard_stars_from_indexed_words(
     ],
 )
 def test_a_query_finds_text_only_when_every_word_matches(
-    analyzer: hook.PolishAnalyzer, query: str, text: str, found: bool
+    analyzer: PolishAnalyzer, query: str, text: str, found: bool
 ) -> None:
     assert analyzer.matches(query, text) is found
 
 
 def test_the_rules_list_each_suffix_once_longest_first() -> None:
-    rules = hook.load_rules()
+    rules = _rules()
     assert len(set(rules.suffixes)) == len(rules.suffixes)
     assert [len(s) for s in rules.suffixes] == sorted(
         (len(s) for s in rules.suffixes), reverse=True
     )
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"min_stem": 0}, "min_stem"),
-        ({"suffixes": ["ą"]}, "folded lowercase"),
-        ({"suffixes": ["a", "a"]}, "duplicates"),
-        ({"fold": {"ąę": "a"}}, "single characters"),
-        ({"word_characters": None}, "word_characters"),
-    ],
-)
-def test_invalid_rules_are_rejected_with_a_clear_message(
-    change: dict[str, object], message: str
-) -> None:
-    import yaml
+def _rules_copy(root: Path, old: str, new: str) -> tuple[Path, int]:
+    """rules.yml under ``root`` with ``old`` replaced by ``new``; the 1-based line changed."""
+    text = RULES_PATH.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    target = search_pl.rules_path(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    return target, text[: text.index(old)].count("\n") + 1
 
-    data = yaml.safe_load(hook.RULES_PATH.read_text(encoding="utf-8"))
-    data.update(change)
-    with pytest.raises(hook.RulesError, match=message):
-        hook.parse_rules(data)
+
+#: what is changed in rules.yml → (lines below the change, column) and the message
+BROKEN_RULES = {
+    "min_stem not positive": (
+        ("min_stem: 4", "min_stem: 0"),
+        (0, 11),
+        "„min_stem” musi być dodatnie, a jest 0; wpisz np. 4",
+    ),
+    "an ending with a diacritic": (
+        ("  - iem\n", "  - ię\n"),
+        (0, 5),
+        "końcówka „ię” nie pasuje do „stemmable” ([a-z]+); wpisz ją małymi literami "
+        "bez znaków diakrytycznych (ą→a, ę→e, ó→o)",
+    ),
+    "an ending listed twice": (
+        ("  - iem\n", "  - ia\n"),
+        (0, 5),
+        "końcówka „ia” występuje więcej niż raz (pierwszy raz w wierszu 65); usuń powtórzenie",
+    ),
+    "a fold key of two letters": (
+        ("  ą: a\n", "  ąę: a\n"),
+        (0, 3),
+        "klucz „ąę” w „fold” nie jest jednym znakiem; wpisz jedną literę, np. „ą: a”",
+    ),
+    "word characters that are not text": (
+        ("word_characters: '", "word_characters: 5 # '"),
+        (0, 18),
+        "oczekiwano: tekst, a jest: liczba; popraw wartość „word_characters”",
+    ),
+    "a broken character class": (
+        ("word_characters: '0-9", "word_characters: '9-0"),
+        (0, 18),
+        "„9-0A-Za-z_",
+    ),
+    "a broken stemmable pattern": (
+        ("stemmable: '[a-z]+'", "stemmable: '[a-z+'"),
+        (0, 12),
+        "wyrażenie regularne „[a-z+” jest niepoprawne: ",
+    ),
+    "an unknown key": (
+        ("min_stem: 4", "min_stems: 4"),
+        (0, 1),
+        "nieznany klucz „min_stems”. Czy chodziło o „min_stem”? Dozwolone klucze: version, ",
+    ),
+    "another version": (
+        ("version: 1", "version: 2"),
+        (0, 10),
+        "nieznana wersja reguł 2; wpisz „version: 1”",
+    ),
+    "broken YAML": (
+        ("  ą: a\n", "  ą: a\n   ć: c\n"),
+        (1, 5),
+        "niepoprawny YAML: ",
+    ),
+}
+
+
+@pytest.mark.parametrize(("change", "where", "message"), BROKEN_RULES.values(), ids=BROKEN_RULES)
+def test_a_broken_rules_file_is_reported_in_polish_where_it_is_broken(
+    tmp_path: Path, change: tuple[str, str], where: tuple[int, int], message: str
+) -> None:
+    path, line = _rules_copy(tmp_path, *change)
+    with pytest.raises((InputError, InputErrors)) as caught:
+        search_pl.load_rules(path, tmp_path)
+    problems = caught.value.errors if isinstance(caught.value, InputErrors) else [caught.value]
+    shown = [str(p) for p in problems]
+    below, column = where
+    expected = f"hooks/search_pl/rules.yml:{line + below}:{column}: {message}"
+    assert any(s.startswith(expected) for s in shown), shown
+    assert all("\n" not in s for s in shown)
 
 
 def test_the_rendered_plugin_embeds_the_rules_and_no_placeholder() -> None:
-    rules = hook.load_rules()
-    script = hook.render_plugin(rules)
-    assert hook.RULES_PLACEHOLDER not in script
-    assert rules.to_json() in script
+    script = _plugin()
+    assert search_pl.RULES_PLACEHOLDER not in script
+    assert _rules().to_json() in script
 
 
 NODE_DRIVER = textwrap.dedent(
@@ -317,11 +375,11 @@ NODE_DRIVER = textwrap.dedent(
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the plugin")
 def test_the_javascript_analyser_agrees_with_the_python_mirror(
-    analyzer: hook.PolishAnalyzer,
+    analyzer: PolishAnalyzer,
 ) -> None:
     words = [token for word in VOCABULARY for token in analyzer.tokenize(word)]
     words += ["Awarię", "ZAKOŃCZENIE", "(dv)", "awaria,"]
-    payload = json.dumps({"script": hook.render_plugin(hook.load_rules()), "words": words})
+    payload = json.dumps({"script": _plugin(), "words": words})
     completed = subprocess.run(
         ["node", "-e", NODE_DRIVER],
         input=payload,
@@ -354,11 +412,12 @@ def _build(config_file: Path, site_dir: Path) -> None:
         config.plugins.on_shutdown()
 
 
-def test_building_twice_in_one_process_produces_the_same_polish_index(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
+def _small_site(root: Path, hook: Path = HOOK_PATH) -> Path:
+    """One Polish page, Material's search and the Polish search hook: the mkdocs.yml."""
+    docs = root / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Awaria w Digital Virgo\n\nZakończenie awarii.\n", "utf-8")
-    config_file = tmp_path / "mkdocs.yml"
+    config_file = root / "mkdocs.yml"
     config_file.write_text(
         textwrap.dedent(
             f"""\
@@ -369,23 +428,44 @@ def test_building_twice_in_one_process_produces_the_same_polish_index(tmp_path: 
             plugins:
               - search
             hooks:
-              - {HOOK_PATH.as_posix()}
+              - {hook.as_posix()}
             """
         ),
         "utf-8",
     )
+    return config_file
+
+
+def test_building_twice_in_one_process_produces_the_same_polish_index(tmp_path: Path) -> None:
+    config_file = _small_site(tmp_path)
     outputs = []
     for run in range(2):
         site = tmp_path / f"site{run}"
         _build(config_file, site)
-        index = json.loads((site / hook.INDEX_URI).read_text("utf-8"))
-        plugin = (site / hook.PLUGIN_URI).read_text("utf-8")
+        index = json.loads((site / search_pl.INDEX_URI).read_text("utf-8"))
+        plugin = (site / search_pl.PLUGIN_URI).read_text("utf-8")
         outputs.append((index, plugin))
 
     (first_index, first_plugin), (second_index, second_plugin) = outputs
     assert first_index == second_index
     assert first_plugin == second_plugin
     assert first_index["config"]["lang"] == ["pl"]
-    assert first_index["config"]["separator"] == hook.load_rules().separator
+    assert first_index["config"]["separator"] == _rules().separator
     assert first_index["config"]["pipeline"] == ["trimmer"]
-    assert hook.RULES_PLACEHOLDER not in first_plugin
+    assert search_pl.RULES_PLACEHOLDER not in first_plugin
+
+
+def test_a_broken_rules_file_fails_the_build_with_one_located_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    hook = tmp_path / "hooks" / HOOK_PATH.name
+    shutil.copytree(ROOT / search_pl.ASSET_DIR, tmp_path / search_pl.ASSET_DIR)
+    shutil.copy2(HOOK_PATH, hook)
+    _, line = _rules_copy(tmp_path, "min_stem: 4", "min_stem: 0")
+    config_file = _small_site(tmp_path, hook)
+    with pytest.raises(Abort):
+        _build(config_file, tmp_path / "site")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [
+        f"hooks/search_pl/rules.yml:{line}:11: „min_stem” musi być dodatnie, a jest 0; wpisz np. 4"
+    ]

@@ -52,7 +52,7 @@
   var hasOwn = Object.prototype.hasOwnProperty;
 
   /* ------------------------------------------------------------------------
-   * Analyser (mirrored in Python by PolishAnalyzer in hooks/search_pl.py)
+   * Analyser (mirrored in Python by PolishAnalyzer in komunikat.site.search_pl)
    * --------------------------------------------------------------------- */
 
   function trim(word) {

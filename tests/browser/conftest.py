@@ -36,20 +36,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from benchmarks.chromium import CHROMIUM, launch
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = Path(os.environ.get("SEARCH_PL_MKDOCS_YML", ROOT / "mkdocs.yml"))
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 #: Pages (relative to docs_dir) whose titles the search tests look for.
 REQUIRED_PAGES = (
@@ -145,9 +136,7 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed")
-    browser = playwright_instance.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-    )
+    browser = launch(playwright_instance)
     try:
         yield browser
     finally:

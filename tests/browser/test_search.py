@@ -7,25 +7,24 @@ rendered result list (page titles, ``<mark>`` highlights) and, for
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 
+from komunikat.site import search_pl
+from komunikat.site.search_pl import PolishAnalyzer
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-HOOK_PATH = ROOT / "hooks" / "search_pl.py"
 
 OUTAGE_PAGES = ("Awaria w Digital Virgo", "Awaria u operatora")
 MAINTENANCE_PAGE = "Prace planowane w Digital Virgo"
@@ -49,19 +48,8 @@ RESULTS_SETTLED = """
 
 
 @cache
-def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("search_pl_browser_tests", HOOK_PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@cache
-def analyzer() -> Any:
-    hook = _hook()
-    return hook.PolishAnalyzer(hook.load_rules())
+def analyzer() -> PolishAnalyzer:
+    return PolishAnalyzer(search_pl.load_rules(search_pl.rules_path(ROOT), ROOT))
 
 
 @dataclass(frozen=True)
@@ -140,7 +128,7 @@ def _words(doc: dict[str, Any]) -> list[str]:
 
 def test_the_index_is_configured_for_polish(index: dict[str, Any]) -> None:
     assert index["config"]["lang"] == ["pl"]
-    assert index["config"]["separator"] == _hook().load_rules().separator
+    assert index["config"]["separator"] == analyzer().rules.separator
 
 
 @pytest.mark.parametrize("query", ["awarii", "awarię", "awaria", "awarią", "awarie", "awariach"])

@@ -19,12 +19,8 @@ import pytest
 from pydantic import BaseModel
 
 from komunikat.catalog import Catalog, load_catalog
-from komunikat.site import (
-    operator_pages,
-    supplier_overview,
-    supplier_pages,
-    template_pages,
-)
+from komunikat.site import rules_page
+from komunikat.site.generated import generated_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -136,21 +132,8 @@ def _poisoned_catalog(payload: str) -> Catalog:
 
 
 def _pages(catalog: Catalog) -> dict[str, str]:
-    pages = {
-        "szablony/index.md": template_pages.catalogue_page(catalog),
-        "kontakty.md": operator_pages.contacts_page(catalog),
-        supplier_overview.INDEX_PATH: supplier_overview.index_page(catalog),
-        supplier_overview.COMPARISON_PATH: supplier_overview.comparison_page(catalog),
-    }
-    for spec in catalog:
-        pages[template_pages.page_path(spec)] = template_pages.template_page(catalog, spec.id)
-    for op in catalog.data.operators.operators:
-        pages[operator_pages.page_path(op.slug)] = operator_pages.operator_page(catalog, op.code)
-    for supplier in catalog.data.suppliers.suppliers:
-        pages[supplier_pages.page_path(supplier.id)] = supplier_pages.supplier_page(
-            catalog, supplier.id
-        )
-    return pages
+    """Every page the site build makes from data and front matter, as it hands it to MkDocs."""
+    return {p.path: p.content for p in generated_pages(catalog) if p.path != rules_page.PATH}
 
 
 @pytest.fixture(scope="module")

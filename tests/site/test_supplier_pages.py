@@ -25,7 +25,7 @@ def test_every_supplier_and_the_comparison_get_a_page_in_the_suppliers_section(
     for supplier in catalog.data.suppliers.suppliers:
         page = pages[f"dostawcy/{supplier.id}.md"]
         assert page.section == "Dostawcy"
-        assert f"supplier_page('{supplier.id}')" in page.content
+        assert page.content == supplier_pages.supplier_page(catalog, supplier.id)
 
 
 def test_the_suppliers_section_stands_before_the_templates_in_the_nav() -> None:

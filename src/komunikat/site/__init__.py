@@ -1,5 +1,5 @@
-"""Markdown for the generated pages of the site (templates, operators, contacts).
+"""The site build's library: generated pages, Polish search, composer assets, lint gate.
 
-The MkDocs macros module only wraps these functions; the logic lives here,
-where it is tested.
+The MkDocs hooks (hooks/) and the macros module (hooks/macros.py) only call
+these modules; the logic lives here, where it is tested.
 """

@@ -1,54 +1,74 @@
-"""Which pages the site generates from templates/ and data/, and where they sit in the nav."""
+"""Which pages the site generates from templates/ and data/, where they sit in the nav,
+and their Markdown.
+
+``hooks/generated_pages.py`` hands that Markdown to MkDocs as it is: the pages
+do not go through the macros plugin, so a ``{{`` in a value (or in a
+template's source, shown on its page) is text, never a macro call.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from ..catalog import Catalog
-from . import operator_pages, supplier_overview, supplier_pages, template_pages
+from . import operator_pages, rules_page, supplier_overview, supplier_pages, template_pages
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     path: str  # docs-relative .md path
-    content: str  # Markdown handed to the macros plugin (a macro call)
     section: str | None  # nav section to append to, None when mkdocs.yml lists it
+    markdown: Callable[[], str]  # the page's Markdown, made when asked for (previews take time)
+
+    @property
+    def content(self) -> str:
+        return self.markdown()
+
+
+def _page(path: str, section: str | None, make: Callable[..., str], *args: object) -> GeneratedPage:
+    return GeneratedPage(path, section, partial(make, *args))
 
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    pages = [
-        GeneratedPage("szablony/index.md", "{{ template_catalogue() }}\n", None),
-        GeneratedPage("kontakty.md", "{{ contacts_directory() }}\n", None),
-        GeneratedPage("reguly.md", "{{ rules_reference() }}\n", None),
-    ]
-    for spec in catalog:
-        pages.append(
-            GeneratedPage(
-                template_pages.page_path(spec),
-                f"{{{{ template_page('{spec.id}') }}}}\n",
-                "Szablony",
+    operators = catalog.data.operators.operators
+    suppliers = catalog.data.suppliers.suppliers
+    return [
+        _page(template_pages.CATALOGUE_PATH, None, template_pages.catalogue_page, catalog),
+        _page(operator_pages.CONTACTS_PATH, None, operator_pages.contacts_page, catalog),
+        _page(rules_page.PATH, None, rules_page.rules_page),
+        *[
+            _page(
+                template_pages.page_path(s), "Szablony", template_pages.template_page, catalog, s.id
             )
-        )
-    for op in catalog.data.operators.operators:
-        pages.append(
-            GeneratedPage(
-                operator_pages.page_path(op.slug),
-                f"{{{{ operator_page('{op.code}') }}}}\n",
+            for s in catalog
+        ],
+        *[
+            _page(
+                operator_pages.page_path(o.slug),
                 "Operatorzy",
+                operator_pages.operator_page,
+                catalog,
+                o.code,
             )
-        )
-    pages.append(GeneratedPage(supplier_overview.INDEX_PATH, "{{ supplier_index() }}\n", None))
-    pages.append(
-        GeneratedPage(
-            supplier_overview.COMPARISON_PATH, "{{ supplier_comparison() }}\n", "Dostawcy"
-        )
-    )
-    for supplier in catalog.data.suppliers.suppliers:
-        pages.append(
-            GeneratedPage(
-                supplier_pages.page_path(supplier.id),
-                f"{{{{ supplier_page('{supplier.id}') }}}}\n",
+            for o in operators
+        ],
+        _page(supplier_overview.INDEX_PATH, None, supplier_overview.index_page, catalog),
+        _page(
+            supplier_overview.COMPARISON_PATH,
+            "Dostawcy",
+            supplier_overview.comparison_page,
+            catalog,
+        ),
+        *[
+            _page(
+                supplier_pages.page_path(s.id),
                 "Dostawcy",
+                supplier_pages.supplier_page,
+                catalog,
+                s.id,
             )
-        )
-    return pages
+            for s in suppliers
+        ],
+    ]

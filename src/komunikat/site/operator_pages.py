@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..catalog import Catalog
 from .markdown import inline, table
 
+CONTACTS_PATH = "kontakty.md"
 ROLE_NAMES = {
     "technical": "techniczny",
     "business": "biznesowy",

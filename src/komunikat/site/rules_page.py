@@ -8,6 +8,7 @@ from types import ModuleType
 from ..lint.registry import RULES
 from .markdown import fence, inline
 
+PATH = "reguly.md"
 LEVELS = {"error": "błąd", "warning": "ostrzeżenie", "info": "uwaga"}
 
 

@@ -18,6 +18,7 @@ KIND_TITLES = {
     "report": "Zgłoszenia problemów",
     "phone": "Rozmowy telefoniczne",
 }
+CATALOGUE_PATH = "szablony/index.md"
 LANG_NAMES = {"pl": "Polski", "en": "English"}
 
 
