@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..paths import relative
-from ..problems import InputError, InputErrors
+from ..problems import InputError, InputErrors, collecting
 from ..schema.base import Strict, validate
 from ..yamlsource import load_yaml
 
@@ -217,12 +217,8 @@ def _load(directory: Path, root: Path) -> Stylebook:
     rules: list[StyleRule] = []
     errors: list[InputError] = []
     for path in paths:
-        try:
+        with collecting(errors):
             rules += load_style_file(path, root)
-        except InputError as exc:
-            errors.append(exc)
-        except InputErrors as exc:
-            errors.extend(exc.errors)
     if errors:
         raise InputErrors(errors)
     return Stylebook(tuple(rules), tuple(relative(p, root) for p in paths))

@@ -131,3 +131,20 @@ def _plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def unique(
+    doc: YamlDoc, at: tuple[str | int, ...], values: list[str], key: str
+) -> list[InputError]:
+    """An error at each repeat of a value that must be unique in the list at ``at``."""
+    seen: set[str] = set()
+    errors = []
+    for i, value in enumerate(values):
+        if value in seen:
+            errors.append(
+                doc.error(
+                    (*at, i, key), f"„{value}” występuje więcej niż raz; {key} musi być unikalne"
+                )
+            )
+        seen.add(value)
+    return errors
