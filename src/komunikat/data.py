@@ -51,7 +51,9 @@ class DataSet:
             if supplier.id == supplier_id:
                 return supplier
         hint = did_you_mean(supplier_id, known)
-        raise KeyError(f"nieznany dostawca „{supplier_id}”.{hint} Dostawcy: {', '.join(known)}")
+        raise KeyError(
+            f"nieznany dostawca „{supplier_id}”.{hint} Dostawcy: {', '.join(known) or 'brak'}"
+        )
 
     def service_ids(self, scope: str | None = None) -> list[str]:
         return [s.id for s in self.services.services if scope is None or scope in s.scopes]

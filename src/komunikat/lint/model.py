@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ..spec import TemplateSpec
     from .engines import EngineSet
 
-ZONES = ("subject", "body", "quote")
 MASS_KINDS = ("maintenance", "outage")
 
 

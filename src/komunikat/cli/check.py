@@ -1,0 +1,85 @@
+"""``komunikat lint`` (templates and data) and ``komunikat check`` (composed messages)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..catalog import load_catalog
+from ..data import load_data
+from ..limits import MAX_MESSAGE_BYTES
+from ..problems import InputError
+from .usage import EXIT_FINDINGS, EXIT_OK, UsageError
+
+
+def cmd_lint(args: argparse.Namespace, root: Path) -> int:
+    from ..lint.config import load_config
+    from ..lint.formats import write
+    from ..lint.runner import lint_templates
+
+    rules = load_config(root)
+    lang = None if args.lang == "auto" else args.lang
+    report = lint_templates(root, rules, args.paths or None, lang)
+    write(report, args.format)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
+    """The messages to check; at most MAX_MESSAGE_BYTES each (one byte more is read to tell)."""
+    found = []
+    for name in names:
+        if name == "-":
+            found.append(_within_limit("<stdin>", sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)))
+            continue
+        path = Path(name)
+        try:
+            with path.open("rb") as handle:
+                found.append(_within_limit(name, handle.read(MAX_MESSAGE_BYTES + 1)))
+        except FileNotFoundError:
+            raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
+        except IsADirectoryError:
+            raise InputError(name, 0, 0, "to jest katalog; podaj plik wiadomości") from None
+        except OSError as exc:
+            raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
+    return found
+
+
+def _within_limit(name: str, blob: bytes) -> tuple[str, bytes]:
+    if len(blob) > MAX_MESSAGE_BYTES:
+        raise InputError(
+            name,
+            1,
+            1,
+            f"wiadomość ma ponad {MAX_MESSAGE_BYTES:,} bajtów (limit sprawdzania); ".replace(
+                ",", " "
+            )
+            + "sprawdź, czy to właściwy plik, albo usuń załączniki i długie logi",
+        )
+    return name, blob
+
+
+def cmd_check(args: argparse.Namespace, root: Path) -> int:
+    from ..lint.config import load_config
+    from ..lint.formats import write
+    from ..lint.runner import check_files
+
+    rules = load_config(root)
+    template = None
+    if args.template:
+        catalog = load_catalog(root)
+        try:
+            template = catalog.get(args.template)
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from None
+    supplier = None
+    if args.supplier:
+        try:
+            supplier = load_data(root).supplier(args.supplier).id
+        except KeyError as exc:
+            raise UsageError(exc.args[0]) from None
+    inputs = _read_inputs(args.files)
+    lang = None if args.lang == "auto" else args.lang
+    report = check_files(root, rules, inputs, lang=lang, template=template, supplier=supplier)
+    write(report, args.format)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
