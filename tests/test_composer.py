@@ -20,7 +20,9 @@ import pytest
 
 from komunikat.catalog import Catalog, load_catalog
 from komunikat.cli import main
-from komunikat.composer import Composer, form_description, is_ambiguous_time, read_previous
+from komunikat.composer import Composer
+from komunikat.composer_form import form_description
+from komunikat.composer_input import is_ambiguous_time, read_previous
 from komunikat.site.composer_assets import (
     CATALOG_JSON,
     PYTHON_ZIP,
