@@ -18,6 +18,7 @@ from ..problems import Severity
 if TYPE_CHECKING:
     from ..data import DataSet
     from ..spec import TemplateSpec
+    from .datafiles import LintData
     from .engines import EngineSet
 
 MASS_KINDS = ("maintenance", "outage")
@@ -104,12 +105,19 @@ class SourceFinding:
 
 @dataclass
 class Context:
-    """What rules may consult: the data, the engines, the project root."""
+    """What rules may consult: the data, the engines, the linter's data files, the root."""
 
     data: DataSet
     engines: EngineSet
     root: Any  # pathlib.Path
     notes: list[str] = field(default_factory=list)
+    files: LintData = None  # type: ignore[assignment]  # None: every file, read now
+
+    def __post_init__(self) -> None:
+        if self.files is None:  # a context built by hand (tests, benchmarks)
+            from .datafiles import load_lint_data
+
+            self.files = load_lint_data(self.root)
 
 
 class MessageRule(Protocol):

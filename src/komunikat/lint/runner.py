@@ -14,6 +14,7 @@ from ..problems import InputError, InputErrors, Problem, Severity
 from ..spec import TemplateSpec
 from ..yamlsource import read_text
 from .config import ActiveRule
+from .datafiles import load_lint_data
 from .engines import create_engines
 from .messages import document_from_message
 from .model import Context, Document
@@ -68,8 +69,9 @@ def _from_input_errors(errors: Iterable[InputError], rule: str) -> list[Problem]
 def _context(
     root: Path, data: DataSet, rules: list[ActiveRule], catalog: Catalog | None = None
 ) -> Context:
-    engines = create_engines({r.id for r in rules})
-    return Context(data=data, engines=engines, root=root)
+    active = {r.id for r in rules}
+    engines = create_engines(active)
+    return Context(data=data, engines=engines, root=root, files=load_lint_data(root, active))
 
 
 def lint_templates(

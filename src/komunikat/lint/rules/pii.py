@@ -39,8 +39,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import phonenumbers
@@ -49,10 +47,8 @@ from stdnum import iban
 from stdnum.pl import nip, pesel
 
 from ...data import DataSet
-from ...paths import relative
 from ...problems import Severity
-from ...schema.base import Strict, validate
-from ...yamlsource import load_yaml
+from ...schema.base import Strict
 from ..model import Context, Document, Finding
 
 ID = "pii"
@@ -61,7 +57,6 @@ KIND = "message"
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-ALLOW_FILE = Path("data") / "lint" / "pii-allow.yml"
 
 _SUBJECT = "Subject: Prace planowane | Planned maintenance - OPEN [HL-123456]\n\nDear customer,\n\n"
 PASS = [
@@ -171,16 +166,6 @@ def normalise(kind: str, text: str) -> str:
     return digits
 
 
-@cache
-def _load_allow(path: Path, root: Path) -> AllowFile:
-    return validate(AllowFile, load_yaml(path, relative(path, root)))
-
-
-def load_allow(root: Path) -> AllowFile:
-    """The allow list, read once per process."""
-    return _load_allow((root / ALLOW_FILE).resolve(), root.resolve())
-
-
 def _ours(data: DataSet) -> set[tuple[str, str]]:
     """Phones, addresses and legal numbers from data/: (kind, normalised value)."""
     sig = data.contacts.signature
@@ -259,7 +244,7 @@ def applies(doc: Document) -> bool:
 
 
 def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
-    entries = load_allow(Path(ctx.root)).allow
+    entries = ctx.files.pii_allow
     ours = _ours(ctx.data)
     sig = ctx.data.contacts.signature
     replacement = {"phone": (sig.desk,), "email": (sig.helpline,)}

@@ -45,13 +45,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ...data import DataSet
 from ...problems import Severity
 from ...suggest import close_matches
+from ..datafiles import ACCEPT_FILE
 from ..engines import LANGUAGE_NAMES, Speller
 from ..model import Context, Document, Finding
 from ..prose import prose_segments
@@ -63,7 +62,6 @@ KIND = "message"
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-ACCEPT_FILE = "data/lint/accept.txt"
 MAX_SUGGESTIONS = 5
 # Hunspell takes about half a second to suggest for an unknown Polish word; past this many
 # distinct words in one message (text in a third language, say) findings come without hints.
@@ -118,24 +116,6 @@ def make_vocabulary(terms: Iterable[str]) -> Vocabulary:
     )
 
 
-@lru_cache(maxsize=8)
-def _accept_lines(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        term = raw.split("#", 1)[0].strip()
-        if term:
-            lines.append(term)
-    return tuple(lines)
-
-
-def accept_lines(root: Path) -> tuple[str, ...]:
-    """The terms of data/lint/accept.txt (one a line, ``#`` comments); read once per change."""
-    path = Path(root) / ACCEPT_FILE
-    if not path.is_file():
-        return ()
-    return _accept_lines(path, path.stat().st_mtime_ns)
-
-
 def capitalised(text: str) -> list[str]:
     """The name-like words of a title: those starting with a capital letter."""
     return [w.text for w in words(text) if w.text[0].isupper()]
@@ -171,7 +151,7 @@ def vocabulary(ctx: Context) -> Vocabulary:
     in an English one too.
     """
     spellers = tuple(ctx.engines.spellers.values())
-    accept = accept_lines(ctx.root)
+    accept = ctx.files.accept
     for data, known_by, lines, built in _VOCABULARIES:
         if data is ctx.data and lines == accept and known_by == spellers:
             return built

@@ -39,13 +39,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ...problems import Severity
 from ..model import Context, Document, Finding, Line
 from ..signature import footer_indexes
-from ..stylebook import StyleRule, load_stylebook
+from ..stylebook import StyleRule
 
 ID = "style"
 LEVEL = Severity.ERROR
@@ -94,7 +93,8 @@ def _selected(rule: StyleRule, doc: Document, line: Line, disabled: set[str]) ->
 
 
 def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
-    book = load_stylebook(Path(ctx.root))
+    book = ctx.files.style
+    assert book is not None, "the runner loads the style book for the style rule"
     disabled = set(options.get("disabled", DEFAULTS["disabled"]))
     skipped = footer_indexes(doc, ctx.data)
     for index, line in doc.indexed("subject", "body"):
