@@ -9,11 +9,9 @@ into ``path:line:column``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
-
-from ..problems import Severity
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..data import DataSet
@@ -118,19 +116,3 @@ class Context:
             from .datafiles import load_lint_data
 
             self.files = load_lint_data(self.root)
-
-
-class MessageRule(Protocol):
-    ID: str
-    LEVEL: Severity
-    KIND: str  # "message"
-    OPTIONS: Mapping[str, type]
-    DEFAULTS: Mapping[str, Any]
-    PASS: list[str]
-    FAIL: list[str]
-
-    def applies(self, doc: Document) -> bool: ...
-
-    def check(
-        self, doc: Document, options: Mapping[str, Any], ctx: Context
-    ) -> Iterator[Finding]: ...

@@ -53,7 +53,7 @@ def run_message_rules(doc: Document, rules: list[ActiveRule], ctx: Context) -> l
     found: list[Problem] = []
     for rule in rules:
         module: ModuleType = rule.module
-        if not hasattr(module, "check") or not module.applies(doc):
+        if "message" not in module.KIND or not module.applies(doc):
             continue
         for finding in module.check(doc, rule.options, ctx):
             found.append(_problem(rule, doc, finding))
@@ -130,10 +130,10 @@ def lint_templates(
 
 
 def _data_file_rules(root: Path, rules: list[ActiveRule]) -> list[Problem]:
-    """Rules that read any file (``check_text`` of a KIND "message" rule) on data/*.yml."""
+    """The KIND "data" rules (``check_text``) on each data/*.yml."""
     found = []
     for rule in rules:
-        if rule.module.ID != "invisible-character":
+        if "data" not in rule.module.KIND:
             continue
         for path in _data_files(root):
             shown = relative(path, root)
@@ -173,10 +173,9 @@ def _source_rules(
 ) -> list[Problem]:
     found = []
     for rule in rules:
-        check_source = getattr(rule.module, "check_source", None)
-        if check_source is None:
+        if "source" not in rule.module.KIND:
             continue
-        for f in check_source(spec, text, ctx):
+        for f in rule.module.check_source(spec, text, ctx):
             found.append(
                 Problem(
                     spec.path,

@@ -11,6 +11,7 @@ from komunikat.catalog import Catalog, load_catalog
 from komunikat.lint import datafiles
 from komunikat.lint.engines import EngineSet, create_engines, languagetool
 from komunikat.lint.model import Context, Document, Finding
+from komunikat.lint.ruledoc import rule_doc
 from komunikat.lint.rules import grammar
 from komunikat.lint.sourcemap import document_from_template
 from komunikat.problems import InputError, InputErrors
@@ -35,14 +36,14 @@ def polish(body: str) -> str:
     return f"Dzień dobry,\n\n{body}\n\nZ poważaniem,\n"
 
 
-@pytest.mark.parametrize("text", grammar.PASS)
+@pytest.mark.parametrize("text", rule_doc(grammar).texts("PASS"))
 def test_pass_examples_raise_nothing(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:
     assert check(make_doc, ctx, text) == []
 
 
-@pytest.mark.parametrize("text", grammar.FAIL)
+@pytest.mark.parametrize("text", rule_doc(grammar).texts("FAIL"))
 def test_fail_examples_are_caught(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:

@@ -13,6 +13,7 @@ from komunikat.lint import datafiles
 from komunikat.lint.engines import EngineSet
 from komunikat.lint.messages import document_from_text
 from komunikat.lint.model import Context, Document, Finding
+from komunikat.lint.ruledoc import rule_doc
 from komunikat.lint.rules import pii
 from komunikat.lint.sourcemap import document_from_template
 from komunikat.problems import InputError, InputErrors
@@ -189,7 +190,7 @@ def test_every_allow_entry_says_why() -> None:
     assert all(entry.reason.strip() for entry in datafiles.load_allow(ROOT).allow)
 
 
-@pytest.mark.parametrize("text", pii.PASS)
+@pytest.mark.parametrize("text", rule_doc(pii).texts("PASS"))
 def test_the_documented_pass_examples_give_no_finding(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:
@@ -197,7 +198,7 @@ def test_the_documented_pass_examples_give_no_finding(
     assert pii.applies(doc) and run(ctx, doc) == []
 
 
-@pytest.mark.parametrize("text", pii.FAIL)
+@pytest.mark.parametrize("text", rule_doc(pii).texts("FAIL"))
 def test_the_documented_fail_examples_give_a_finding(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:

@@ -21,11 +21,23 @@ PASS::
 
     Your request has been registered.
 
+PASS::
+
+    Dear customer,
+
+    We would like to inform you that the planned maintenance has been completed.
+
 FAIL::
 
     Hello,
 
     The maintenance will last longer then expected.
+
+FAIL::
+
+    Hello,
+
+    We will inform you about it's completion as soon as as possible.
 """
 
 from __future__ import annotations
@@ -48,20 +60,11 @@ from ..tokens import non_prose_spans, overlaps
 
 ID = "grammar"
 LEVEL = Severity.WARNING
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
 ENGINE_LABELS = {"harper": "Harper", "languagetool": "LanguageTool"}
-
-PASS = [
-    "Hello,\n\nYour request has been registered.\n",
-    "Dear customer,\n\nWe would like to inform you that the planned maintenance has been completed.\n",
-]
-FAIL = [
-    "Hello,\n\nThe maintenance will last longer then expected.\n",
-    "Hello,\n\nWe will inform you about it's completion as soon as as possible.\n",
-]
 
 
 class IgnoreEntry(Strict):

@@ -33,11 +33,23 @@ PASS::
 
     uprzejmie informujemy, że serwer zwraca błąd Gateway Timeout.
 
+PASS::
+
+    Hello,
+
+    the DirectBilling service is available again at https://api.example.com/.
+
 FAIL::
 
     Dzień dobry,
 
     Upzejmie informujemy o pracach planowanych.
+
+FAIL::
+
+    Hello,
+
+    the serwis has been restored.
 """
 
 from __future__ import annotations
@@ -58,7 +70,7 @@ from ..tokens import Word, words
 
 ID = "spelling"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
@@ -68,15 +80,6 @@ MAX_SUGGESTIONS = 5
 SUGGESTED_WORDS = 20
 PART_NAMES = {"pl": "polskiej", "en": "angielskiej"}
 POSSESSIVE = re.compile(r"(?i)'s$")
-
-PASS = [
-    "Dzień dobry,\n\nuprzejmie informujemy, że serwer zwraca błąd Gateway Timeout.\n",
-    "Hello,\n\nthe DirectBilling service is available again at https://api.example.com/.\n",
-]
-FAIL = [
-    "Dzień dobry,\n\nUpzejmie informujemy o pracach planowanych.\n",
-    "Hello,\n\nthe serwis has been restored.\n",
-]
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,29 @@ PASS::
 
     uprzejmie informujemy o zakończeniu prac planowanych.
 
+PASS::
+
+    Dear customer,
+
+    If you have any questions, please contact us.
+
 FAIL::
 
     Szanowni Pastwo,
 
     uprzejmie informujemy o zakoczeniu prac planowych.
+
+FAIL::
+
+    Dear customer,
+
+    We would like to inform you that the maintenance had been finished.
+
+FAIL::
+
+    Dzień dobry,
+
+    dzięki za info, pozdro
 """
 
 from __future__ import annotations
@@ -48,19 +66,9 @@ from ..stylebook import StyleRule
 
 ID = "style"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {"disabled": list}
 DEFAULTS: Mapping[str, Any] = {"disabled": []}
-
-PASS = [
-    "Szanowni Państwo,\n\nuprzejmie informujemy o zakończeniu prac planowanych.\n",
-    "Dear customer,\n\nIf you have any questions, please contact us.\n",
-]
-FAIL = [
-    "Szanowni Pastwo,\n\nuprzejmie informujemy o zakoczeniu prac planowych.\n",
-    "Dear customer,\n\nWe would like to inform you that the maintenance had been finished.\n",
-    "Dzień dobry,\n\ndzięki za info, pozdro\n",
-]
 
 
 @dataclass(frozen=True)
