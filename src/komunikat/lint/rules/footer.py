@@ -32,39 +32,16 @@ FAIL::
     Z poważaniem,
     &^
     IT Operator
-    Maintenance Division
-    IT and Operations Department
-    M: +48 503 208 168
-    T: +48 22 312 1111
-    e-mail: helpline@digitalvirgo.pl
-    Digital Virgo S.A.
-    ul. Inflancka 4, 00-189 Warszawa
-
-FAIL::
-
-    Dzień dobry,
-
-    treść.
-
-    Z poważaniem,
-    Jan Kowalski
-
-FAIL::
-
-    Dzień dobry,
-
-    treść.
-
-    Z poważaniem,
-    Jan Kowalski
-    IT Operator
-    Maintenance Division
-    IT and Operations Department
-    M: +48 503 208 168
-    T: +48 22 312 1111
     e-mail: help@digitalvirgo.pl
-    Digital Virgo S.A.
-    ul. Inflancka 4, 00-189 Warszawa
+
+FAIL::
+
+    Dzień dobry,
+
+    treść.
+
+    Z poważaniem,
+    Jan Kowalski
 """
 
 from __future__ import annotations

@@ -82,8 +82,6 @@ OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
 
-_SUBJECT = "Subject: Prace planowane | Planned maintenance - OPEN [HL-123456]\n\nDear customer,\n\n"
-
 Kind = Literal["email", "phone", "pesel", "nip", "iban"]
 
 WHAT = {

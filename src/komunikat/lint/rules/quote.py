@@ -53,8 +53,6 @@ KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-_CLOSE = "Subject: Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-123456]\n\nDear customer,\n\nThe failure has been resolved.\n"
-
 
 def applies(doc: Document) -> bool:
     return doc.is_mass_notice
