@@ -85,6 +85,23 @@ def collecting(errors: list[InputError]) -> Iterator[None]:
         errors.extend(exc.errors)
 
 
+@contextmanager
+def reading(
+    name: str, *, missing: str = "plik nie istnieje; sprawdź ścieżkę", directory: str = ""
+) -> Iterator[None]:
+    """Run the block that reads ``name``; a failure to read it becomes one InputError."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            message = missing
+        elif isinstance(exc, IsADirectoryError) and directory:
+            message = directory
+        else:
+            message = f"nie można odczytać pliku: {exc.strerror}"
+        raise InputError(name, 0, 0, message) from None
+
+
 class ProblemKind(StrEnum):
     """Why values keep a template from rendering; a preview tolerates only MISSING."""
 

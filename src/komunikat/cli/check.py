@@ -9,7 +9,7 @@ from pathlib import Path
 from ..catalog import load_catalog
 from ..data import load_data
 from ..limits import MAX_MESSAGE_BYTES
-from ..problems import InputError
+from ..problems import InputError, reading
 from .usage import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
@@ -33,15 +33,9 @@ def _read_inputs(names: list[str]) -> list[tuple[str, bytes]]:
             found.append(_within_limit("<stdin>", sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)))
             continue
         path = Path(name)
-        try:
-            with path.open("rb") as handle:
-                found.append(_within_limit(name, handle.read(MAX_MESSAGE_BYTES + 1)))
-        except FileNotFoundError:
-            raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
-        except IsADirectoryError:
-            raise InputError(name, 0, 0, "to jest katalog; podaj plik wiadomości") from None
-        except OSError as exc:
-            raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
+        unreadable = reading(name, directory="to jest katalog; podaj plik wiadomości")
+        with unreadable, path.open("rb") as handle:
+            found.append(_within_limit(name, handle.read(MAX_MESSAGE_BYTES + 1)))
     return found
 
 

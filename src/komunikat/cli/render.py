@@ -13,7 +13,7 @@ from ..eml import eml_summary, to_eml
 from ..invisible import find_invisible
 from ..invisible import message as invisible_message
 from ..messagefile import parse_bytes
-from ..problems import InputError
+from ..problems import reading
 from ..render import Previous, RenderError, TemplateFault
 from ..vartypes import VARIABLE_TYPES
 from ..warsaw import TimeError, parse_local
@@ -48,14 +48,8 @@ def _parse_sets(items: list[str], catalog: Catalog, template_id: str) -> dict[st
 def _read_previous(paths: list[Path]) -> list[Previous]:
     found = []
     for path in paths:
-        try:
+        with reading(str(path), missing="plik nie istnieje; sprawdź ścieżkę --previous"):
             raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(
-                str(path), 0, 0, "plik nie istnieje; sprawdź ścieżkę --previous"
-            ) from None
-        except OSError as exc:
-            raise InputError(str(path), 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
         parsed = parse_bytes(raw, str(path))
         found.append(Previous(parsed.subject, parsed.body, source=str(path)))
     return found

@@ -90,15 +90,12 @@ class Finding:
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SourceFinding:
-    """A template-source rule's report: 1-based line and column in the template file."""
+class SourceFinding(Finding):
+    """A template-source rule's report: 1-based line (``index``) and column in the file."""
 
-    line: int
-    column: int
-    message: str
-    text: str = ""
-    suggestions: tuple[str, ...] = ()
+    @property
+    def line(self) -> int:
+        return self.index
 
 
 @dataclass

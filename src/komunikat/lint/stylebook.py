@@ -23,7 +23,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from ..paths import relative
 from ..problems import InputError, InputErrors, collecting
-from ..schema.base import Strict, validate
+from ..schema.base import Strict, compiling, validate
 from ..yamlsource import load_yaml
 
 STYLE_DIR = Path("data") / "lint" / "style"
@@ -36,20 +36,15 @@ WORD_AFTER = r"(?![\w@'’-])"
 Text = Annotated[str, Field(min_length=1)]
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(
-            f"niepoprawne wyrażenie regularne „{pattern}”: {exc}; "
+Pattern = Annotated[
+    str,
+    AfterValidator(
+        compiling(
+            "niepoprawne wyrażenie regularne „{pattern}”: {exc}; "
             "popraw je (znaki specjalne, np. . ? ( [, poprzedź ukośnikiem \\)"
-        ) from None
-    if not pattern.strip():
-        raise ValueError("puste wyrażenie; wpisz słowo lub frazę")
-    return pattern
-
-
-Pattern = Annotated[str, AfterValidator(_compiles)]
+        )
+    ),
+]
 
 
 class Examples(Strict):

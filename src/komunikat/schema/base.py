@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -148,3 +149,19 @@ def unique(
             )
         seen.add(value)
     return errors
+
+
+def compiling(message: str) -> Callable[[str], str]:
+    """A validator that refuses a regular expression Python cannot compile.
+
+    ``message`` is the editor's message, with ``{pattern}`` and ``{exc}``.
+    """
+
+    def check(pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(message.format(pattern=pattern, exc=exc)) from None
+        return pattern
+
+    return check

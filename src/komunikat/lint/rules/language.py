@@ -48,11 +48,12 @@ KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-NAMES = {"pl": "polskiej", "en": "angielskiej"}
-
 
 def applies(doc: Document) -> bool:
     return doc.is_mass_notice
+
+
+NAMES = {"pl": "polskiej", "en": "angielskiej"}
 
 
 def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:

@@ -72,7 +72,7 @@ from stdnum.pl import nip, pesel
 
 from ...data import DataSet
 from ...problems import Severity
-from ...schema.base import Strict
+from ...schema.base import Strict, compiling
 from ..model import Context, Document, Finding
 
 ID = "pii"
@@ -127,19 +127,16 @@ REGISTER_LABEL = re.compile(r"\b(?:KRS|REGON)\s*(?:nr\.?|:)?\s*$", re.IGNORECASE
 VALID = {"pesel": pesel.is_valid, "nip": nip.is_valid}
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"niepoprawne wyrażenie regularne „{pattern}”: {exc}") from None
-    return pattern
+Pattern = Annotated[
+    str, AfterValidator(compiling("niepoprawne wyrażenie regularne „{pattern}”: {exc}"))
+]
 
 
 class AllowEntry(Strict):
     kind: Kind
     value: Annotated[str, Field(min_length=1)] | None = None
     domain: Annotated[str, Field(pattern=r"^[a-z0-9.-]+$")] | None = None
-    pattern: Annotated[str, AfterValidator(_compiles)] | None = None
+    pattern: Pattern | None = None
     reason: Annotated[str, Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -30,9 +30,9 @@ FAIL::
 
     Subject: Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-123456]
 
-    Dear customer,
+    Szanowni Państwo,
 
-    The failure has been resolved.
+    awaria została usunięta.
 
     ----- Poprzednia wiadomość / Previous message -----
     Subject: Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-654321]

@@ -38,15 +38,17 @@ LEVEL = Severity.ERROR
 KIND = ("source",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
+
+
+def check_source(spec: TemplateSpec, text: str, ctx: Context) -> Iterator[SourceFinding]:
+    yield from check_text(text)
+
+
 FORBIDDEN = {
     "default": "ukrywa brak wartości; użyj {% if pole %}…{% endif %}",
     "d": "ukrywa brak wartości; użyj {% if pole %}…{% endif %}",
     "safe": "wyłącza escapowanie; usuń ten filtr",
 }
-
-
-def check_source(spec: TemplateSpec, text: str, ctx: Context) -> Iterator[SourceFinding]:
-    yield from check_text(text)
 
 
 def check_text(text: str) -> Iterator[SourceFinding]:
