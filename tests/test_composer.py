@@ -338,6 +338,7 @@ def test_python_bundle_has_the_renderer_and_no_compiled_files(python_zip: bytes)
         "markupsafe/_native.py",
         "tzdata/zoneinfo/Europe/Warsaw",
         "komunikat/composer.py",
+        "komunikat/composer_input.py",
         "komunikat/render.py",
         "komunikat/eml.py",
         "komunikat/warsaw.py",
