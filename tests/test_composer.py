@@ -20,7 +20,9 @@ import pytest
 
 from komunikat.catalog import Catalog, load_catalog
 from komunikat.cli import main
-from komunikat.composer import Composer, form_description, is_ambiguous_time, read_previous
+from komunikat.composer import Composer
+from komunikat.composer_form import form_description
+from komunikat.composer_input import is_ambiguous_time, read_previous
 from komunikat.site.composer_assets import (
     CATALOG_JSON,
     PYTHON_ZIP,
@@ -336,6 +338,7 @@ def test_python_bundle_has_the_renderer_and_no_compiled_files(python_zip: bytes)
         "markupsafe/_native.py",
         "tzdata/zoneinfo/Europe/Warsaw",
         "komunikat/composer.py",
+        "komunikat/composer_input.py",
         "komunikat/render.py",
         "komunikat/eml.py",
         "komunikat/warsaw.py",

@@ -15,7 +15,7 @@ import pytest
 
 from komunikat.catalog import load_catalog
 from komunikat.cli import main
-from komunikat.composer import form_description
+from komunikat.composer_form import form_description
 from komunikat.problems import InputErrors
 from komunikat.site.template_pages import template_page
 from komunikat.spec import VariableSpec

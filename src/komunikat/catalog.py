@@ -17,7 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .data import DataSet, load_data
 from .environment import FRONT_MATTER_FENCE, TemplateDirLoader, make_environment
 from .paths import relative
-from .problems import InputError, InputErrors
+from .problems import InputError, InputErrors, collecting
 from .render import Message, Previous, render
 from .schema.base import validate
 from .schema.frontmatter import FrontMatter
@@ -208,15 +208,9 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
     errors: list[InputError] = []
     for path in template_files(root):
         shown = relative(path, root)
-        try:
+        with collecting(errors):
             spec = parse_template(read_text(path, shown), shown)
-        except InputError as exc:
-            errors.append(exc)
-            continue
-        except InputErrors as exc:
-            errors.extend(exc.errors)
-            continue
-        templates[spec.id] = spec
+            templates[spec.id] = spec
     broken = {p.name.removesuffix(TEMPLATE_SUFFIX) for p in template_files(root)} - set(templates)
     for spec in templates.values():
         for quoted in spec.quotes:

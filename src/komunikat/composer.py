@@ -15,8 +15,6 @@ nothing but plain text crosses the JS/Python boundary.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,19 +23,16 @@ from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .composer_input import field_states, read_previous
 from .eml import to_eml
 from .environment import make_environment
-from .messagefile import parse_bytes
-from .problems import InputError
 from .render import Message, Previous, RenderError, TemplateFault, render
-from .spec import TemplateSpec, VariableSpec
+from .spec import TemplateSpec
 from .suggest import did_you_mean
-from .values import ValueProblem, is_blank
-from .vartypes import VARIABLE_TYPES, coerce
-from .warsaw import WARSAW, TimeError, parse_local
+from .vartypes import VARIABLE_TYPES
+from .warsaw import WARSAW
 
 BUNDLE_FORMAT = 1
-PASTED_NAME = "wklejona wiadomość {n}"
 
 
 class ComposerNotLoaded(RuntimeError):
@@ -204,152 +199,6 @@ class Composer:
         return None
 
 
-def field_states(
-    spec: TemplateSpec, raw: Mapping[str, Any], context: Mapping[str, Any]
-) -> dict[str, dict[str, Any]]:
-    """Per field: missing, the renderer's problem with it, how a time prints (CET/CEST).
-
-    Uses the renderer's own :func:`~komunikat.vartypes.coerce`, so the form marks
-    exactly the values the renderer refuses.
-    """
-    states: dict[str, dict[str, Any]] = {}
-    for var in spec.variables:
-        kind = VARIABLE_TYPES[var.type]
-        value = raw.get(var.name)
-        state: dict[str, Any] = {"missing": False, "problem": None, "shown": None}
-        state["ambiguous"] = kind.moment and is_ambiguous_time(str(value or ""))
-        if is_blank(value):
-            state["missing"] = var.required
-        else:
-            try:
-                coerced = coerce(var, value, context)
-            except ValueProblem as exc:
-                state["problem"] = exc.message
-            else:
-                if kind.shown is not None:
-                    state["shown"] = kind.shown(coerced)
-        states[var.name] = state
-    return states
-
-
-def is_ambiguous_time(text: str) -> bool:
-    """True for a wall-clock time that occurs twice in Warsaw (clocks going back).
-
-    The form then offers CEST/CET, which :func:`~komunikat.warsaw.parse_local`
-    accepts as a suffix; a suffix already given is ignored here, so the
-    choice stays on offer while the time is the same.
-    """
-    base = " ".join(text.split())
-    for zone in (" CEST", " CET"):
-        if base.upper().endswith(zone):
-            base = base[: -len(zone)]
-            break
-    if not base:
-        return False
-    try:
-        parse_local(base)
-    except TimeError:
-        pass
-    else:
-        return False
-    try:
-        parse_local(f"{base} CEST")
-        parse_local(f"{base} CET")
-    except TimeError:
-        return False
-    return True
-
-
-def read_previous(items: Sequence[Any]) -> tuple[list[Previous], list[str]]:
-    """Earlier notices from the form, read exactly like ``--previous FILE``.
-
-    An item is pasted text (a string, or ``{"name", "text"}``) or a loaded
-    file (``{"name", "base64"}``). Both go through
-    :func:`~komunikat.messagefile.parse_bytes`, the CLI's reader, so a pasted
-    text is read as a ``.txt`` file with the same content would be. Blank
-    items are skipped.
-    """
-    found: list[Previous] = []
-    problems: list[str] = []
-    for number, item in enumerate(items, start=1):
-        name, raw, problem = _previous_bytes(number, item)
-        if problem:
-            problems.append(problem)
-            continue
-        if not raw.strip():
-            continue
-        try:
-            parsed = parse_bytes(raw, name)
-        except InputError as exc:
-            problems.append(str(exc))
-            continue
-        except ImportError:
-            # The legacy-encoding guess needs charset_normalizer, which the
-            # site does not ship; the refusal itself stays the same.
-            problems.append(f"{name}: plik nie jest w UTF-8; zapisz go ponownie jako UTF-8")
-            continue
-        found.append(Previous(parsed.subject, parsed.body, source=name))
-    return found, problems
-
-
-def _previous_bytes(number: int, item: Any) -> tuple[str, bytes, str | None]:
-    default_name = PASTED_NAME.format(n=number)
-    if isinstance(item, str):
-        return default_name, item.encode("utf-8"), None
-    if not isinstance(item, Mapping):
-        return default_name, b"", f"{default_name}: nieobsługiwana postać poprzedniej wiadomości"
-    name = str(item.get("name") or default_name)
-    if "base64" in item:
-        try:
-            return name, base64.b64decode(str(item["base64"]), validate=True), None
-        except (binascii.Error, ValueError):
-            return name, b"", f"{name}: nie można odczytać pliku"
-    return name, str(item.get("text") or "").encode("utf-8"), None
-
-
-def form_description(spec: TemplateSpec, context: Mapping[str, Any]) -> dict[str, Any]:
-    """What the form shows for a template: fields with labels, help and choices.
-
-    Written into the site's catalogue at build time, so the form appears
-    before Pyodide has loaded. The choices come from the functions
-    :func:`~komunikat.vartypes.coerce` itself uses.
-    """
-    return {
-        "id": spec.id,
-        "title": spec.title,
-        "channel": spec.channel,
-        "layout": spec.layout,
-        "languages": list(spec.languages),
-        "phase": spec.phase,
-        "has_subject": bool(spec.subject),
-        "quotes": list(spec.quotes),
-        "fields": [_field(var, context) for var in spec.variables],
-    }
-
-
-def _field(var: VariableSpec, context: Mapping[str, Any]) -> dict[str, Any]:
-    kind = VARIABLE_TYPES[var.type]
-    return {
-        "name": var.name,
-        "type": var.type,
-        "widget": kind.widget,
-        "label": var.label,
-        "help": var.help,
-        "required": var.required,
-        "options": kind.options(var, context) if kind.options else [],
-        "example": _example(var.sample),
-    }
-
-
-def _example(sample: Any) -> dict[str, str] | None:
-    """A sample as a placeholder per language (``*`` for all)."""
-    if isinstance(sample, dict):
-        return {str(k): str(v) for k, v in sample.items()}
-    if isinstance(sample, str):
-        return {"*": sample}
-    return None
-
-
 def _fault(exc: TemplateFault) -> str:
     return f"{exc.path}:{exc.line}:1: {exc.message}"
 
@@ -411,15 +260,8 @@ def compose(
     now: str | None = None,
 ) -> str:
     """JSON of :meth:`Composer.compose` for the form's values (a JSON object)."""
-    result = _composer().compose(
-        template_id,
-        json.loads(values_json),
-        lang=lang or None,
-        previous=json.loads(previous_json),
-        preview=bool(preview),
-        now=_parse_now(now),
-    )
-    return json.dumps(result, ensure_ascii=False)
+    compose = _composer().compose
+    return _call(compose, template_id, values_json, lang, previous_json, now, preview=bool(preview))
 
 
 def compose_eml(
@@ -430,11 +272,25 @@ def compose_eml(
     now: str | None = None,
 ) -> str:
     """JSON of :meth:`Composer.eml`: the .eml text and its file name, or the problems."""
-    result = _composer().eml(
+    return _call(_composer().eml, template_id, values_json, lang, previous_json, now)
+
+
+def _call(
+    method: Any,
+    template_id: str,
+    values_json: str,
+    lang: str | None,
+    previous_json: str,
+    now: str | None,
+    **extra: Any,
+) -> str:
+    """The JSON strings from JavaScript decoded, the result encoded back."""
+    result = method(
         template_id,
         json.loads(values_json),
         lang=lang or None,
         previous=json.loads(previous_json),
         now=_parse_now(now),
+        **extra,
     )
     return json.dumps(result, ensure_ascii=False)

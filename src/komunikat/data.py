@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .paths import relative
-from .problems import InputError, InputErrors
-from .schema.base import validate
+from .problems import InputError, InputErrors, collecting
+from .schema.base import unique, validate
 from .schema.contacts import ContactsFile
 from .schema.operators import OperatorsFile
 from .schema.services import ServicesFile
@@ -51,7 +51,9 @@ class DataSet:
             if supplier.id == supplier_id:
                 return supplier
         hint = did_you_mean(supplier_id, known)
-        raise KeyError(f"nieznany dostawca „{supplier_id}”.{hint} Dostawcy: {', '.join(known)}")
+        raise KeyError(
+            f"nieznany dostawca „{supplier_id}”.{hint} Dostawcy: {', '.join(known) or 'brak'}"
+        )
 
     def service_ids(self, scope: str | None = None) -> list[str]:
         return [s.id for s in self.services.services if scope is None or scope in s.scopes]
@@ -86,13 +88,9 @@ def load_data(root: Path) -> DataSet:
     for key, (filename, model) in DATA_FILES.items():
         path = data_dir / filename
         shown = relative(path, root)
-        try:
+        with collecting(errors):
             docs[key] = load_yaml(path, shown)
             models[key] = validate(model, docs[key])
-        except InputError as exc:
-            errors.append(exc)
-        except InputErrors as exc:
-            errors.extend(exc.errors)
     if errors:
         raise InputErrors(errors)
     errors.extend(_cross_check(docs, models))
@@ -107,9 +105,13 @@ def _cross_check(docs: dict[str, YamlDoc], models: dict[str, Any]) -> list[Input
     services: ServicesFile = models["services"]
     operators: OperatorsFile = models["operators"]
     service_ids = [s.id for s in services.services]
-    errors += _unique(docs["services"], "services", [s.id for s in services.services], "id")
-    errors += _unique(docs["operators"], "operators", [o.code for o in operators.operators], "code")
-    errors += _unique(docs["operators"], "operators", [o.slug for o in operators.operators], "slug")
+    errors += unique(docs["services"], ("services",), [s.id for s in services.services], "id")
+    errors += unique(
+        docs["operators"], ("operators",), [o.code for o in operators.operators], "code"
+    )
+    errors += unique(
+        docs["operators"], ("operators",), [o.slug for o in operators.operators], "slug"
+    )
     errors += suppliers_cross_check(docs["suppliers"], models["suppliers"])
     for i, op in enumerate(operators.operators):
         refs: list[tuple[tuple[str | int, ...], str]] = []
@@ -131,18 +133,4 @@ def _cross_check(docs: dict[str, YamlDoc], models: dict[str, Any]) -> list[Input
                         loc, f"nieznana usługa „{sid}” (brak w data/services.yml).{hint}"
                     )
                 )
-    return errors
-
-
-def _unique(doc: YamlDoc, top: str, values: list[str], key: str) -> list[InputError]:
-    seen: set[str] = set()
-    errors = []
-    for i, value in enumerate(values):
-        if value in seen:
-            errors.append(
-                doc.error(
-                    (top, i, key), f"„{value}” występuje więcej niż raz; {key} musi być unikalne"
-                )
-            )
-        seen.add(value)
     return errors

@@ -6,6 +6,8 @@ its place (path, 1-based line and column) and prints itself as one line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -66,6 +68,38 @@ class InputErrors(Exception):
     def __init__(self, errors: list[InputError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+@contextmanager
+def collecting(errors: list[InputError]) -> Iterator[None]:
+    """Run the block; an InputError or InputErrors it raises is added to ``errors``.
+
+    The loaders report every broken file at once, so each file is read inside
+    this and the errors are raised together at the end.
+    """
+    try:
+        yield
+    except InputError as exc:
+        errors.append(exc)
+    except InputErrors as exc:
+        errors.extend(exc.errors)
+
+
+@contextmanager
+def reading(
+    name: str, *, missing: str = "plik nie istnieje; sprawdź ścieżkę", directory: str = ""
+) -> Iterator[None]:
+    """Run the block that reads ``name``; a failure to read it becomes one InputError."""
+    try:
+        yield
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            message = missing
+        elif isinstance(exc, IsADirectoryError) and directory:
+            message = directory
+        else:
+            message = f"nie można odczytać pliku: {exc.strerror}"
+        raise InputError(name, 0, 0, message) from None
 
 
 class ProblemKind(StrEnum):

@@ -23,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.tokens import TagToken
 
-from .problems import InputError
+from .problems import InputError, reading
 
 Loc = Sequence[str | int]
 
@@ -190,14 +190,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
 def read_text(path: Path, shown: str | None = None) -> str:
     """Read a UTF-8 file; anything else is an input error, never a traceback."""
     name = shown or str(path)
-    try:
+    with reading(name, directory="to jest katalog, a nie plik"):
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
-    except IsADirectoryError:
-        raise InputError(name, 0, 0, "to jest katalog, a nie plik") from None
-    except OSError as exc:
-        raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
     from .encoding import decode_utf8
 
     return decode_utf8(raw, name)

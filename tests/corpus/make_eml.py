@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from komunikat.catalog import Catalog, load_catalog
+from komunikat.data import load_data
+from komunikat.lint.signature import footer_lines
 from komunikat.render import Previous
 from komunikat.warsaw import WARSAW
 
@@ -37,15 +39,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 NOW = datetime(2026, 1, 1, 8, 0, tzinfo=WARSAW)  # long before every notice: no lead-time noise
 
-FOOTER = """IT Operator
-Maintenance Division
-IT and Operations Department
-M: +48 503 208 168
-T: +48 22 312 1111
-e-mail: helpline@digitalvirgo.pl
-Digital Virgo S.A.
-ul. Inflancka 4, 00-189 Warszawa
-"""
+# the footer of data/contacts.yml, as the signature partial prints it
+FOOTER = "\n".join(footer_lines(load_data(ROOT), legal=False)) + "\n"
 
 
 def _charset(name: str, body: str, header: str) -> email_charset.Charset:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from komunikat.catalog import Catalog
+from komunikat.data import load_data
 from komunikat.lint.model import Document
 from komunikat.lint.prose import prose_segments
+from komunikat.lint.signature import footer_lines
 
-NOTICE = """Subject: Prace planowane | Planned maintenance - OPEN [HL-123456]
+ROOT = Path(__file__).resolve().parents[2]
+
+_NOTICE = """Subject: Prace planowane | Planned maintenance - OPEN [HL-123456]
 
 Dear customer,
 
@@ -23,19 +28,14 @@ uprzejmie informujemy o pracach planowanych.
 
 Z poważaniem,
 Jan Kowalski
-IT Operator
-Maintenance Division
-IT and Operations Department
-M: +48 503 208 168
-T: +48 22 312 1111
-e-mail: helpline@digitalvirgo.pl
-Digital Virgo S.A.
-ul. Inflancka 4, 00-189 Warszawa
+{footer}
 
 ----- Poprzednia wiadomość / Previous message -----
 Subject: Prace planowane | Planned maintenance - OPEN [HL-123456]
 Stara trść.
 """
+# the footer of data/contacts.yml, as the signature partial prints it
+NOTICE = _NOTICE.replace("{footer}", "\n".join(footer_lines(load_data(ROOT), legal=False)))
 
 
 def texts(doc: Document, catalog: Catalog) -> list[tuple[str, str | None]]:

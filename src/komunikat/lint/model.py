@@ -9,18 +9,16 @@ into ``path:line:column``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
-
-from ..problems import Severity
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..data import DataSet
     from ..spec import TemplateSpec
+    from .datafiles import LintData
     from .engines import EngineSet
 
-ZONES = ("subject", "body", "quote")
 MASS_KINDS = ("maintenance", "outage")
 
 
@@ -92,38 +90,26 @@ class Finding:
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SourceFinding:
-    """A template-source rule's report: 1-based line and column in the template file."""
+class SourceFinding(Finding):
+    """A template-source rule's report: 1-based line (``index``) and column in the file."""
 
-    line: int
-    column: int
-    message: str
-    text: str = ""
-    suggestions: tuple[str, ...] = ()
+    @property
+    def line(self) -> int:
+        return self.index
 
 
 @dataclass
 class Context:
-    """What rules may consult: the data, the engines, the project root."""
+    """What rules may consult: the data, the engines, the linter's data files, the root."""
 
     data: DataSet
     engines: EngineSet
     root: Any  # pathlib.Path
     notes: list[str] = field(default_factory=list)
+    files: LintData = None  # type: ignore[assignment]  # None: every file, read now
 
+    def __post_init__(self) -> None:
+        if self.files is None:  # a context built by hand (tests, benchmarks)
+            from .datafiles import load_lint_data
 
-class MessageRule(Protocol):
-    ID: str
-    LEVEL: Severity
-    KIND: str  # "message"
-    OPTIONS: Mapping[str, type]
-    DEFAULTS: Mapping[str, Any]
-    PASS: list[str]
-    FAIL: list[str]
-
-    def applies(self, doc: Document) -> bool: ...
-
-    def check(
-        self, doc: Document, options: Mapping[str, Any], ctx: Context
-    ) -> Iterator[Finding]: ...
+            self.files = load_lint_data(self.root)

@@ -1,4 +1,14 @@
-"""The rules, listed explicitly (no discovery): order is the order of reporting."""
+"""The rules, listed explicitly (no discovery): order is the order of reporting.
+
+A rule is a module with ``ID``, ``LEVEL``, ``OPTIONS``, ``DEFAULTS``, a
+docstring that opens with the id and gives PASS/FAIL examples, and ``KIND``:
+what it checks, which decides what the runner calls (:data:`KINDS`):
+
+- ``"message"``: ``applies(doc)`` and ``check(doc, options, ctx)`` on every
+  document — a template rendered with its samples, or a composed message;
+- ``"source"``: ``check_source(spec, text, ctx)`` on every template's source;
+- ``"data"``: ``check_text(text)`` on every ``data/*.yml``.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +32,12 @@ from .rules import (
     template_include,
     template_syntax,
 )
+
+KINDS: dict[str, tuple[str, ...]] = {
+    "message": ("applies", "check"),
+    "source": ("check_source",),
+    "data": ("check_text",),
+}
 
 RULES: tuple[ModuleType, ...] = (
     greeting,

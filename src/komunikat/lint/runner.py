@@ -14,6 +14,7 @@ from ..problems import InputError, InputErrors, Problem, Severity
 from ..spec import TemplateSpec
 from ..yamlsource import read_text
 from .config import ActiveRule
+from .datafiles import load_lint_data
 from .engines import create_engines
 from .messages import document_from_message
 from .model import Context, Document
@@ -52,7 +53,7 @@ def run_message_rules(doc: Document, rules: list[ActiveRule], ctx: Context) -> l
     found: list[Problem] = []
     for rule in rules:
         module: ModuleType = rule.module
-        if not hasattr(module, "check") or not module.applies(doc):
+        if "message" not in module.KIND or not module.applies(doc):
             continue
         for finding in module.check(doc, rule.options, ctx):
             found.append(_problem(rule, doc, finding))
@@ -68,8 +69,9 @@ def _from_input_errors(errors: Iterable[InputError], rule: str) -> list[Problem]
 def _context(
     root: Path, data: DataSet, rules: list[ActiveRule], catalog: Catalog | None = None
 ) -> Context:
-    engines = create_engines({r.id for r in rules})
-    return Context(data=data, engines=engines, root=root)
+    active = {r.id for r in rules}
+    engines = create_engines(active)
+    return Context(data=data, engines=engines, root=root, files=load_lint_data(root, active))
 
 
 def lint_templates(
@@ -128,10 +130,10 @@ def lint_templates(
 
 
 def _data_file_rules(root: Path, rules: list[ActiveRule]) -> list[Problem]:
-    """Rules that read any file (``check_text`` of a KIND "message" rule) on data/*.yml."""
+    """The KIND "data" rules (``check_text``) on each data/*.yml."""
     found = []
     for rule in rules:
-        if rule.module.ID != "invisible-character":
+        if "data" not in rule.module.KIND:
             continue
         for path in _data_files(root):
             shown = relative(path, root)
@@ -171,10 +173,9 @@ def _source_rules(
 ) -> list[Problem]:
     found = []
     for rule in rules:
-        check_source = getattr(rule.module, "check_source", None)
-        if check_source is None:
+        if "source" not in rule.module.KIND:
             continue
-        for f in check_source(spec, text, ctx):
+        for f in rule.module.check_source(spec, text, ctx):
             found.append(
                 Problem(
                     spec.path,

@@ -22,8 +22,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..paths import relative
-from ..problems import InputError, InputErrors
-from ..schema.base import Strict, validate
+from ..problems import InputError, InputErrors, collecting
+from ..schema.base import Strict, compiling, validate
 from ..yamlsource import load_yaml
 
 STYLE_DIR = Path("data") / "lint" / "style"
@@ -36,20 +36,15 @@ WORD_AFTER = r"(?![\w@'’-])"
 Text = Annotated[str, Field(min_length=1)]
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(
-            f"niepoprawne wyrażenie regularne „{pattern}”: {exc}; "
+Pattern = Annotated[
+    str,
+    AfterValidator(
+        compiling(
+            "niepoprawne wyrażenie regularne „{pattern}”: {exc}; "
             "popraw je (znaki specjalne, np. . ? ( [, poprzedź ukośnikiem \\)"
-        ) from None
-    if not pattern.strip():
-        raise ValueError("puste wyrażenie; wpisz słowo lub frazę")
-    return pattern
-
-
-Pattern = Annotated[str, AfterValidator(_compiles)]
+        )
+    ),
+]
 
 
 class Examples(Strict):
@@ -217,12 +212,8 @@ def _load(directory: Path, root: Path) -> Stylebook:
     rules: list[StyleRule] = []
     errors: list[InputError] = []
     for path in paths:
-        try:
+        with collecting(errors):
             rules += load_style_file(path, root)
-        except InputError as exc:
-            errors.append(exc)
-        except InputErrors as exc:
-            errors.extend(exc.errors)
     if errors:
         raise InputErrors(errors)
     return Stylebook(tuple(rules), tuple(relative(p, root) for p in paths))

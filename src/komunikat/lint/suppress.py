@@ -34,6 +34,11 @@ class Suppression:
         }
 
 
+def _problem(path: str, line: int, column: int, message: str, text: str) -> Problem:
+    """A broken suppression comment is an error of its own rule, ``suppression``."""
+    return Problem(path, line, column, "suppression", Severity.ERROR, message, text)
+
+
 def find_suppressions(
     path: str, text: str, known: set[str]
 ) -> tuple[list[Suppression], list[Problem]]:
@@ -47,12 +52,10 @@ def find_suppressions(
             reason = (match.group("reason") or "").strip()
             if not reason:
                 problems.append(
-                    Problem(
+                    _problem(
                         path,
                         number,
                         column,
-                        "suppression",
-                        Severity.ERROR,
                         'wyłączenie reguły bez uzasadnienia; dopisz reason="…"',
                         match.group(0),
                     )
@@ -61,15 +64,7 @@ def find_suppressions(
             unknown = [r for r in rules if r not in known]
             for rule in unknown:
                 problems.append(
-                    Problem(
-                        path,
-                        number,
-                        column,
-                        "suppression",
-                        Severity.ERROR,
-                        f"wyłączenie nieznanej reguły „{rule}”",
-                        rule,
-                    )
+                    _problem(path, number, column, f"wyłączenie nieznanej reguły „{rule}”", rule)
                 )
             rest = DIRECTIVE.sub("", line).strip()
             target = number if rest else _next_text_line(lines, number)

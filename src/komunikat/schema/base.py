@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -131,3 +132,36 @@ def _plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def unique(
+    doc: YamlDoc, at: tuple[str | int, ...], values: list[str], key: str
+) -> list[InputError]:
+    """An error at each repeat of a value that must be unique in the list at ``at``."""
+    seen: set[str] = set()
+    errors = []
+    for i, value in enumerate(values):
+        if value in seen:
+            errors.append(
+                doc.error(
+                    (*at, i, key), f"„{value}” występuje więcej niż raz; {key} musi być unikalne"
+                )
+            )
+        seen.add(value)
+    return errors
+
+
+def compiling(message: str) -> Callable[[str], str]:
+    """A validator that refuses a regular expression Python cannot compile.
+
+    ``message`` is the editor's message, with ``{pattern}`` and ``{exc}``.
+    """
+
+    def check(pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(message.format(pattern=pattern, exc=exc)) from None
+        return pattern
+
+    return check

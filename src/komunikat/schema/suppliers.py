@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from .base import Strict
+from .base import Strict, compiling
 
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -42,17 +42,11 @@ def _clock(text: str) -> str:
     return text
 
 
-def _regex(text: str) -> str:
-    try:
-        re.compile(text)
-    except re.error as exc:
-        raise ValueError(f"wyrażenie regularne „{text}” jest niepoprawne: {exc}") from None
-    return text
-
-
 Duration = Annotated[str, AfterValidator(_duration)]
 Clock = Annotated[str, AfterValidator(_clock)]
-Regex = Annotated[str, AfterValidator(_regex)]
+Regex = Annotated[
+    str, AfterValidator(compiling("wyrażenie regularne „{pattern}” jest niepoprawne: {exc}"))
+]
 
 ContactKind = Literal["email", "phone", "emergency-phone", "ticket-system", "client-panel", "chat"]
 Channel = Literal["email", "email+sms", "phone", "email/ticket"]

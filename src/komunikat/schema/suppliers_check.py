@@ -12,6 +12,7 @@ from ..patterns import EMAIL
 from ..problems import InputError
 from ..suggest import did_you_mean
 from ..yamlsource import YamlDoc
+from .base import unique
 from .suppliers import Hours, SeverityLadder, Supplier, SuppliersFile, Tickets, to_timedelta
 
 PHONE = re.compile(r"^(\+\d{2} )?\d[\d ]*\d$")
@@ -20,7 +21,7 @@ PHONE = re.compile(r"^(\+\d{2} )?\d[\d ]*\d$")
 def cross_check(doc: YamlDoc, model: SuppliersFile) -> list[InputError]:
     """Rules between entries, each reported where the offending value is."""
     errors: list[InputError] = []
-    errors += _unique(doc, ("suppliers",), [s.id for s in model.suppliers], "id")
+    errors += unique(doc, ("suppliers",), [s.id for s in model.suppliers], "id")
     for i, supplier in enumerate(model.suppliers):
         at = ("suppliers", i)
         errors += _contacts(doc, at, supplier)
@@ -29,9 +30,9 @@ def cross_check(doc: YamlDoc, model: SuppliersFile) -> list[InputError]:
             errors += _hours(doc, (*at, "support_levels", j), [level.hours], key="hours")
         field_ids = [f.id for f in supplier.required_fields]
         sla_ids = [f.id for f in supplier.sla]
-        errors += _unique(doc, (*at, "required_fields"), field_ids, "id")
-        errors += _unique(doc, (*at, "sla"), sla_ids, "id")
-        errors += _unique(doc, (*at, "escalation"), [s.id for s in supplier.escalation], "id")
+        errors += unique(doc, (*at, "required_fields"), field_ids, "id")
+        errors += unique(doc, (*at, "sla"), sla_ids, "id")
+        errors += unique(doc, (*at, "escalation"), [s.id for s in supplier.escalation], "id")
         for j, figure in enumerate(supplier.sla):
             if figure.min is None and figure.max is None:
                 continue
@@ -149,20 +150,4 @@ def _ladder(
             errors.append(
                 doc.error((*at, "expect", k), f"wskaźnik SLA „{sla_id}” nie ma czasu „max”")
             )
-    return errors
-
-
-def _unique(
-    doc: YamlDoc, at: tuple[str | int, ...], values: list[str], key: str
-) -> list[InputError]:
-    seen: set[str] = set()
-    errors = []
-    for i, value in enumerate(values):
-        if value in seen:
-            errors.append(
-                doc.error(
-                    (*at, i, key), f"„{value}” występuje więcej niż raz; {key} musi być unikalne"
-                )
-            )
-        seen.add(value)
     return errors

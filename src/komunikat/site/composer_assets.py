@@ -32,7 +32,8 @@ from typing import Any
 
 from .. import i18n
 from ..catalog import Catalog
-from ..composer import BUNDLE_FORMAT, form_description
+from ..composer import BUNDLE_FORMAT
+from ..composer_form import form_description
 from ..yamlsource import read_text
 
 ASSETS_DIR = "assets/composer"

@@ -6,6 +6,7 @@ import re
 from types import ModuleType
 
 from ..lint.registry import RULES
+from ..lint.ruledoc import rule_doc
 from .markdown import fence, inline
 
 PATH = "reguly.md"
@@ -14,19 +15,8 @@ LEVELS = {"error": "błąd", "warning": "ostrzeżenie", "info": "uwaga"}
 
 def _doc_sections(rule: ModuleType) -> tuple[str, str, list[tuple[str, str]]]:
     """(summary line, description, [(PASS|FAIL, example)]) from the module docstring."""
-    doc = (rule.__doc__ or "").strip()
-    head, _, rest = doc.partition("\n")
-    summary = head.split(":", 1)[1].strip() if ":" in head else head
-    blocks = re.split(r"^(PASS|FAIL)::\s*$", rest, flags=re.MULTILINE)
-    description = blocks[0].strip()
-    examples = []
-    for label, body in zip(blocks[1::2], blocks[2::2], strict=False):
-        lines = body.split("\n")
-        text = "\n".join(line[4:] if line.startswith("    ") else line for line in lines).strip(
-            "\n"
-        )
-        examples.append((label, text))
-    return summary, description, examples
+    doc = rule_doc(rule)
+    return doc.summary, doc.description, [(e.label, e.shown) for e in doc.examples]
 
 
 def rules_page() -> str:

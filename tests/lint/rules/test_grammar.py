@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from komunikat.catalog import Catalog, load_catalog
+from komunikat.lint import datafiles
 from komunikat.lint.engines import EngineSet, create_engines, harper, languagetool, ltserver
 from komunikat.lint.model import Context, Document, Finding
+from komunikat.lint.ruledoc import rule_doc
 from komunikat.lint.rules import grammar
 from komunikat.lint.sourcemap import document_from_template
 from komunikat.problems import InputError, InputErrors
@@ -51,14 +53,14 @@ def harper_ctx(catalog: Catalog) -> Context:
     )
 
 
-@pytest.mark.parametrize("text", grammar.PASS)
+@pytest.mark.parametrize("text", rule_doc(grammar).texts("PASS"))
 def test_pass_examples_raise_nothing(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:
     assert check(make_doc, ctx, text) == []
 
 
-@pytest.mark.parametrize("text", grammar.FAIL)
+@pytest.mark.parametrize("text", rule_doc(grammar).texts("FAIL"))
 def test_fail_examples_are_caught(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:
@@ -127,7 +129,7 @@ def test_trailing_blanks_are_not_reported_but_double_spaces_inside_a_line_are(
 
 
 def test_the_ignore_file_gives_a_reason_for_every_entry() -> None:
-    entries = grammar.ignore_entries(ROOT)
+    entries = datafiles.ignore_entries(ROOT)
     assert entries and all(entry.reason.strip() for entry in entries)
     assert any(e.engine == "harper" and e.rule == "SpellCheck" for e in entries)
 
@@ -135,7 +137,7 @@ def test_the_ignore_file_gives_a_reason_for_every_entry() -> None:
 def test_an_ignore_entry_silences_an_engine_rule(
     make_doc: Callable[..., Document], catalog: Catalog, engines: EngineSet, project_copy: Path
 ) -> None:
-    path = project_copy / grammar.IGNORE_FILE
+    path = project_copy / datafiles.IGNORE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "source: test\nignore:\n"
@@ -150,14 +152,13 @@ def test_an_ignore_entry_silences_an_engine_rule(
 def test_a_broken_ignore_file_is_an_editor_error_with_its_place(
     make_doc: Callable[..., Document], catalog: Catalog, engines: EngineSet, project_copy: Path
 ) -> None:
-    path = project_copy / grammar.IGNORE_FILE
+    path = project_copy / datafiles.IGNORE_FILE
     path.write_text(
         "source: test\nignore:\n  - engine: harper\n    rule: X\n    text: '('\n    reason: r\n",
         encoding="utf-8",
     )
-    ctx = Context(data=catalog.data, engines=engines, root=project_copy)
     with pytest.raises((InputError, InputErrors)) as caught:
-        check(make_doc, ctx, english("Fine."), lang="en")
+        Context(data=catalog.data, engines=engines, root=project_copy)
     assert "data/lint/grammar-ignore.yml:5" in str(caught.value)
 
 

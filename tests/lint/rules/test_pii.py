@@ -9,9 +9,11 @@ import pytest
 
 from komunikat.catalog import Catalog, load_catalog
 from komunikat.data import load_data
+from komunikat.lint import datafiles
 from komunikat.lint.engines import EngineSet
 from komunikat.lint.messages import document_from_text
 from komunikat.lint.model import Context, Document, Finding
+from komunikat.lint.ruledoc import rule_doc
 from komunikat.lint.rules import pii
 from komunikat.lint.sourcemap import document_from_template
 from komunikat.problems import InputError, InputErrors, Severity
@@ -190,21 +192,21 @@ def test_a_broken_allow_list_is_reported_at_its_line_and_column(
     path.parent.mkdir(parents=True)
     path.write_text(f"source: test\nallow:\n{entry}", encoding="utf-8")
     with pytest.raises((InputError, InputErrors)) as caught:
-        pii.load_allow(tmp_path)
+        datafiles.load_allow(tmp_path)
     exc = caught.value
     found = [str(e) for e in (exc.errors if isinstance(exc, InputErrors) else [exc])]
     assert any(e.startswith(f"data/lint/pii-allow.yml{where}") and says in e for e in found), found
 
 
 def test_the_allow_list_is_read_once_per_process() -> None:
-    assert pii.load_allow(ROOT) is pii.load_allow(ROOT)
+    assert datafiles.load_allow(ROOT) is datafiles.load_allow(ROOT)
 
 
 def test_every_allow_entry_says_why() -> None:
-    assert all(entry.reason.strip() for entry in pii.load_allow(ROOT).allow)
+    assert all(entry.reason.strip() for entry in datafiles.load_allow(ROOT).allow)
 
 
-@pytest.mark.parametrize("text", pii.PASS)
+@pytest.mark.parametrize("text", rule_doc(pii).texts("PASS"))
 def test_the_documented_pass_examples_give_no_finding(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:
@@ -212,7 +214,7 @@ def test_the_documented_pass_examples_give_no_finding(
     assert pii.applies(doc) and run(ctx, doc) == []
 
 
-@pytest.mark.parametrize("text", pii.FAIL)
+@pytest.mark.parametrize("text", rule_doc(pii).texts("FAIL"))
 def test_the_documented_fail_examples_give_a_finding(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:

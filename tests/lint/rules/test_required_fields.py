@@ -10,6 +10,7 @@ from komunikat.catalog import Catalog
 from komunikat.data import load_data
 from komunikat.lint.messages import document_from_text
 from komunikat.lint.model import Context, Document, Finding
+from komunikat.lint.ruledoc import rule_doc
 from komunikat.lint.rules import required_fields
 from komunikat.lint.sourcemap import document_from_template
 from komunikat.lint.suppliers import supplier_for
@@ -193,11 +194,11 @@ def test_an_unknown_supplier_id_is_one_finding_with_a_suggestion(ctx: Context) -
     assert "nieznany dostawca „s4”. Czy chodziło o „s4e”?" in found[0].message
 
 
-@pytest.mark.parametrize("text", required_fields.PASS)
+@pytest.mark.parametrize("text", rule_doc(required_fields).texts("PASS"))
 def test_the_rules_pass_examples_pass(ctx: Context, text: str) -> None:
     assert findings(document_from_text(text), ctx) == []
 
 
-@pytest.mark.parametrize("text", required_fields.FAIL)
+@pytest.mark.parametrize("text", rule_doc(required_fields).texts("FAIL"))
 def test_the_rules_fail_examples_fail(ctx: Context, text: str) -> None:
     assert findings(document_from_text(text), ctx) != []

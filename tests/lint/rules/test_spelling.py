@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from komunikat.catalog import Catalog, load_catalog
+from komunikat.lint import datafiles
 from komunikat.lint.engines import EngineSet, hunspell
 from komunikat.lint.model import Context, Document, Finding
 from komunikat.lint.rules import spelling
@@ -208,9 +209,9 @@ def test_vocabulary_terms_keep_their_capitals_unless_written_in_lower_case(
 
 
 def test_accept_file_names_its_sources_and_holds_the_issues_terms() -> None:
-    text = (ROOT / spelling.ACCEPT_FILE).read_text(encoding="utf-8")
+    text = (ROOT / datafiles.ACCEPT_FILE).read_text(encoding="utf-8")
     assert text.startswith("#") and "Sources:" in text
-    terms = set(spelling.accept_lines(ROOT))
+    terms = set(datafiles.accept_lines(ROOT))
     for term in ("DirectBilling", "DirectPay", "MPS", "CRM", "HL", "DNiU", "Digital Virgo"):
         assert term in terms
     for term in ("Jira", "Funskan", "Teleaudio2", "UCPGW", "CCGW", "XCG", "Nagios"):

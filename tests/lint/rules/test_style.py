@@ -10,6 +10,7 @@ import pytest
 from komunikat.catalog import Catalog, load_catalog
 from komunikat.lint.messages import document_from_text
 from komunikat.lint.model import Context, Document
+from komunikat.lint.ruledoc import rule_doc
 from komunikat.lint.rules import style
 from komunikat.lint.rules.style import StyleFinding
 from komunikat.lint.sourcemap import document_from_template
@@ -242,14 +243,14 @@ def test_a_style_rule_can_be_disabled_by_its_id(ctx: Context) -> None:
     assert run(ctx, doc, disabled=["familiar.farewell"]) == []
 
 
-@pytest.mark.parametrize("text", style.PASS)
+@pytest.mark.parametrize("text", rule_doc(style).texts("PASS"))
 def test_the_documented_pass_examples_give_no_finding(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:
     assert run(ctx, make_doc(text)) == []
 
 
-@pytest.mark.parametrize("text", style.FAIL)
+@pytest.mark.parametrize("text", rule_doc(style).texts("FAIL"))
 def test_the_documented_fail_examples_give_a_finding(
     make_doc: Callable[..., Document], ctx: Context, text: str
 ) -> None:

@@ -33,11 +33,23 @@ PASS::
 
     Your request has been registered.
 
+PASS::
+
+    Dear customer,
+
+    We would like to inform you that the planned maintenance has been completed.
+
 FAIL::
 
     Hello,
 
     The maintenance will last longer then expected.
+
+FAIL::
+
+    Hello,
+
+    We will inform you about it's completion as soon as as possible.
 """
 
 from __future__ import annotations
@@ -46,15 +58,13 @@ import fnmatch
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
 from ...problems import Severity
-from ...schema.base import Strict, validate
-from ...yamlsource import load_yaml
+from ...schema.base import Strict
+from ..datafiles import IGNORE_FILE
 from ..engines import LANGUAGE_NAMES, GrammarChecker, GrammarHit
 from ..model import Context, Document, Finding
 from ..prose import Segment, prose_segments
@@ -63,21 +73,11 @@ from .spelling import Vocabulary, vocabulary
 
 ID = "grammar"
 LEVEL = Severity.WARNING
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-IGNORE_FILE = "data/lint/grammar-ignore.yml"
 ENGINE_LABELS = {"harper": "Harper", "languagetool": "LanguageTool"}
-
-PASS = [
-    "Hello,\n\nYour request has been registered.\n",
-    "Dear customer,\n\nWe would like to inform you that the planned maintenance has been completed.\n",
-]
-FAIL = [
-    "Hello,\n\nThe maintenance will last longer then expected.\n",
-    "Hello,\n\nWe will inform you about it's completion as soon as as possible.\n",
-]
 
 
 class IgnoreEntry(Strict):
@@ -111,19 +111,6 @@ class IgnoreEntry(Strict):
 class IgnoreFile(Strict):
     source: str = Field(min_length=1)
     ignore: list[IgnoreEntry] = Field(default_factory=list)
-
-
-@lru_cache(maxsize=8)
-def _ignore_entries(path: Path, shown: str, mtime_ns: int) -> tuple[IgnoreEntry, ...]:
-    return tuple(validate(IgnoreFile, load_yaml(path, shown)).ignore)
-
-
-def ignore_entries(root: Path) -> tuple[IgnoreEntry, ...]:
-    """The entries of data/lint/grammar-ignore.yml; a broken file is an InputError."""
-    path = Path(root) / IGNORE_FILE
-    if not path.is_file():
-        return ()
-    return _ignore_entries(path, IGNORE_FILE, path.stat().st_mtime_ns)
 
 
 @dataclass(frozen=True)
@@ -177,7 +164,7 @@ def applies(doc: Document) -> bool:
 
 
 def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
-    ignored = ignore_entries(ctx.root)
+    ignored = ctx.files.grammar_ignore
     vocab = vocabulary(ctx)
     seen: set[tuple[int, int]] = set()  # one finding per place: LanguageTool's, then Harper's
     for chunk in chunks(doc, prose_segments(doc, ctx.data)):

@@ -14,11 +14,27 @@ PASS::
 
     zgłoszenie zostało przyjęte.
 
+PASS::
+
+    Hello,
+
+    Your request has been registered.
+
 FAIL::
 
     Witam,
 
     zgłoszenie zostało przyjęte.
+
+FAIL::
+
+    Hi,
+
+    your request has been registered.
+
+FAIL::
+
+    Zgłoszenie zostało przyjęte.
 """
 
 from __future__ import annotations
@@ -33,7 +49,7 @@ from ..phrases import close_match
 
 ID = "greeting"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
@@ -50,16 +66,6 @@ FAMILIAR = re.compile(
     re.IGNORECASE,
 )
 SUGGEST = {"pl": ("Dzień dobry,", "Szanowni Państwo,"), "en": ("Dear customer,", "Hello,")}
-
-PASS = [
-    "Dzień dobry,\n\nzgłoszenie zostało przyjęte.\n",
-    "Hello,\n\nYour request has been registered.\n",
-]
-FAIL = [
-    "Witam,\n\nzgłoszenie zostało przyjęte.\n",
-    "Hi,\n\nyour request has been registered.\n",
-    "Zgłoszenie zostało przyjęte.\n",
-]
 
 
 KNOWN = {

@@ -8,13 +8,36 @@ subject), in ``data/`` files and in composed messages (``komunikat check``);
 
 PASS::
 
+    Subject: Test
+
     Dzień dobry,
+
+    prace zakończyły się.
+
+    Pozdrawiam,
+    Jan Kowalski
+
+FAIL::
+
+    Subject: Test
+
+    Dzień<U+200B>dobry,
+
     prace zakończyły się.
 
 FAIL::
 
-    Dzień<U+200B>dobry,
-    prace <U+202E> respond.exe
+    Subject: Faktura <U+202E>gpj.exe
+
+    Dzień dobry,
+
+FAIL::
+
+    Subject: Test
+
+    Dzień dobry,
+
+    w załączniku <U+2066>plik<U+2069>.
 """
 
 from __future__ import annotations
@@ -29,15 +52,9 @@ from ..model import Context, Document, Finding, SourceFinding
 
 ID = "invisible-character"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message", "source", "data")
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
-PASS = ["Subject: Test\n\nDzień dobry,\n\nprace zakończyły się.\n\nPozdrawiam,\nJan Kowalski\n"]
-FAIL = [
-    "Subject: Test\n\nDzień\u200bdobry,\n\nprace zakończyły się.\n",
-    "Subject: Faktura \u202egpj.exe\n\nDzień dobry,\n",
-    "Subject: Test\n\nDzień dobry,\n\nw załączniku \u2066plik\u2069.\n",
-]
 
 
 def applies(doc: Document) -> bool:

@@ -12,11 +12,33 @@ use the same variables.
 
 PASS::
 
-    Start date: 15.12.2026 22:00 CET
+    Dzień dobry,
+
+    Czas rozpoczęcia: 15.12.2026 22:00
 
 FAIL::
 
+    Dear customer,
+
     Start date: &^dd.mm.yyyy hh:mm CET / CEST
+
+FAIL::
+
+    Dzień dobry,
+
+    Operator: ORANGE / T-MOBILE / PLAY / PLUS
+
+FAIL::
+
+    Dzień dobry,
+
+    zgłoszenie HL-&^PKEY zostało przyjęte.
+
+FAIL::
+
+    Dzień dobry,
+
+    Start: {{ start }}
 """
 
 from __future__ import annotations
@@ -32,17 +54,9 @@ from ..templatesource import GLOBALS, used_names_by_language
 
 ID = "placeholder"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message", "source")
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
-
-PASS = ["Dzień dobry,\n\nCzas rozpoczęcia: 15.12.2026 22:00\n"]
-FAIL = [
-    "Dear customer,\n\nStart date: &^dd.mm.yyyy hh:mm CET / CEST\n",
-    "Dzień dobry,\n\nOperator: ORANGE / T-MOBILE / PLAY / PLUS\n",
-    "Dzień dobry,\n\nzgłoszenie HL-&^PKEY zostało przyjęte.\n",
-    "Dzień dobry,\n\nStart: {{ start }}\n",
-]
 
 
 def applies(doc: Document) -> bool:

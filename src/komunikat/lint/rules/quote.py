@@ -8,14 +8,34 @@ a quoted CLOSE is an error too.
 PASS::
 
     Subject: Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-123456]
-    …
+
+    Dear customer,
+
+    The failure has been resolved.
+
     ----- Poprzednia wiadomość / Previous message -----
     Subject: Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-123456]
+
+    Dear customer,
 
 FAIL::
 
     Subject: Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-123456]
-    … (no quoted OPEN notice)
+
+    Dear customer,
+
+    The failure has been resolved.
+
+FAIL::
+
+    Subject: Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-123456]
+
+    Szanowni Państwo,
+
+    awaria została usunięta.
+
+    ----- Poprzednia wiadomość / Previous message -----
+    Subject: Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-654321]
 """
 
 from __future__ import annotations
@@ -29,20 +49,9 @@ from ..model import Context, Document, Finding
 
 ID = "quote"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
-
-_CLOSE = "Subject: Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-123456]\n\nDear customer,\n\nThe failure has been resolved.\n"
-PASS = [
-    _CLOSE
-    + "\n----- Poprzednia wiadomość / Previous message -----\nSubject: Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-123456]\n\nDear customer,\n"
-]
-FAIL = [
-    _CLOSE,
-    _CLOSE
-    + "\n----- Poprzednia wiadomość / Previous message -----\nSubject: Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-654321]\n",
-]
 
 
 def applies(doc: Document) -> bool:

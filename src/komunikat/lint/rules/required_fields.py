@@ -30,6 +30,18 @@ PASS::
     Z poważaniem,
     Jan Kowalski
 
+PASS::
+
+    To: serwis@s4e.pl
+    Subject: Re: [#123456] Zgłoszenie awarii
+
+    Dzień dobry,
+
+    potwierdzamy, że urządzenie działa.
+
+    Z poważaniem,
+    Jan Kowalski
+
 FAIL::
 
     To: serwis@s4e.pl
@@ -38,6 +50,18 @@ FAIL::
     Dzień dobry,
 
     kopie zapasowe kończą się błędem. Prosimy o pilną naprawę.
+
+    Z poważaniem,
+    Jan Kowalski
+
+FAIL::
+
+    To: daktela@daktela.pl
+    Subject: Rozłączane połączenia
+
+    Dzień dobry,
+
+    Opis problemu: połączenia przychodzące są rozłączane w trakcie rozmowy.
 
     Z poważaniem,
     Jan Kowalski
@@ -54,30 +78,9 @@ from ..suppliers import UnknownSupplier, checked_text, is_follow_up, missing_fie
 
 ID = "required-fields"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
-
-PASS = [
-    "To: serwis@s4e.pl\nSubject: Zgłoszenie awarii macierzy dyskowej\n\nDzień dobry,\n\n"
-    "Osoba zgłaszająca: Jan Kowalski\n"
-    "Dane kontaktowe: helpline@digitalvirgo.pl, +48 503 208 168\n"
-    "Adres instalacji sprzętu: ul. Przykładowa 1, 00-001 Warszawa\n"
-    "Numer seryjny / CommCell ID: 7X2K9Q1\n\n"
-    "Opis problemu: kopie zapasowe kończą się błędem.\n"
-    "Treść komunikatu i objawy: „Backup job failed”.\n\n"
-    "Z poważaniem,\nJan Kowalski\n",
-    "To: serwis@s4e.pl\nSubject: Re: [#123456] Zgłoszenie awarii\n\nDzień dobry,\n\n"
-    "potwierdzamy, że urządzenie działa.\n\nZ poważaniem,\nJan Kowalski\n",
-]
-FAIL = [
-    "To: serwis@s4e.pl\nSubject: Zgłoszenie awarii macierzy dyskowej\n\nDzień dobry,\n\n"
-    "kopie zapasowe kończą się błędem. Prosimy o pilną naprawę.\n\n"
-    "Z poważaniem,\nJan Kowalski\n",
-    "To: daktela@daktela.pl\nSubject: Rozłączane połączenia\n\nDzień dobry,\n\n"
-    "Opis problemu: połączenia przychodzące są rozłączane w trakcie rozmowy.\n\n"
-    "Z poważaniem,\nJan Kowalski\n",
-]
 
 
 def applies(doc: Document) -> bool:

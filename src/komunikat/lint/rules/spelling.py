@@ -33,11 +33,23 @@ PASS::
 
     uprzejmie informujemy, że serwer zwraca błąd Gateway Timeout.
 
+PASS::
+
+    Hello,
+
+    the DirectBilling service is available again at https://api.example.com/.
+
 FAIL::
 
     Dzień dobry,
 
     Upzejmie informujemy o pracach planowanych.
+
+FAIL::
+
+    Hello,
+
+    the serwis has been restored.
 """
 
 from __future__ import annotations
@@ -45,13 +57,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ...data import DataSet
 from ...problems import Severity
 from ...suggest import close_matches
+from ..datafiles import ACCEPT_FILE
 from ..engines import LANGUAGE_NAMES, Speller
 from ..model import Context, Document, Finding
 from ..prose import prose_segments
@@ -59,26 +70,16 @@ from ..tokens import Word, words
 
 ID = "spelling"
 LEVEL = Severity.ERROR
-KIND = "message"
+KIND = ("message",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
 
-ACCEPT_FILE = "data/lint/accept.txt"
 MAX_SUGGESTIONS = 5
 # Hunspell takes about half a second to suggest for an unknown Polish word; past this many
 # distinct words in one message (text in a third language, say) findings come without hints.
 SUGGESTED_WORDS = 20
 PART_NAMES = {"pl": "polskiej", "en": "angielskiej"}
 POSSESSIVE = re.compile(r"(?i)'s$")
-
-PASS = [
-    "Dzień dobry,\n\nuprzejmie informujemy, że serwer zwraca błąd Gateway Timeout.\n",
-    "Hello,\n\nthe DirectBilling service is available again at https://api.example.com/.\n",
-]
-FAIL = [
-    "Dzień dobry,\n\nUpzejmie informujemy o pracach planowanych.\n",
-    "Hello,\n\nthe serwis has been restored.\n",
-]
 
 
 @dataclass(frozen=True)
@@ -118,24 +119,6 @@ def make_vocabulary(terms: Iterable[str]) -> Vocabulary:
     )
 
 
-@lru_cache(maxsize=8)
-def _accept_lines(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        term = raw.split("#", 1)[0].strip()
-        if term:
-            lines.append(term)
-    return tuple(lines)
-
-
-def accept_lines(root: Path) -> tuple[str, ...]:
-    """The terms of data/lint/accept.txt (one a line, ``#`` comments); read once per change."""
-    path = Path(root) / ACCEPT_FILE
-    if not path.is_file():
-        return ()
-    return _accept_lines(path, path.stat().st_mtime_ns)
-
-
 def capitalised(text: str) -> list[str]:
     """The name-like words of a title: those starting with a capital letter."""
     return [w.text for w in words(text) if w.text[0].isupper()]
@@ -171,7 +154,7 @@ def vocabulary(ctx: Context) -> Vocabulary:
     in an English one too.
     """
     spellers = tuple(ctx.engines.spellers.values())
-    accept = accept_lines(ctx.root)
+    accept = ctx.files.accept
     for data, known_by, lines, built in _VOCABULARIES:
         if data is ctx.data and lines == accept and known_by == spellers:
             return built

@@ -11,6 +11,14 @@ PASS::
 FAIL::
 
     Błąd: {{ error | default("brak") }}
+
+FAIL::
+
+    {{ body | safe }}
+
+FAIL::
+
+    {{ x|d('-') }}
 """
 
 from __future__ import annotations
@@ -27,20 +35,20 @@ from ..templatesource import parse
 
 ID = "template-filter"
 LEVEL = Severity.ERROR
-KIND = "source"
+KIND = ("source",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
-PASS = ["{% if error %}Błąd: {{ error }}{% endif %}"]
-FAIL = ['Błąd: {{ error | default("brak") }}', "{{ body | safe }}", "{{ x|d('-') }}"]
+
+
+def check_source(spec: TemplateSpec, text: str, ctx: Context) -> Iterator[SourceFinding]:
+    yield from check_text(text)
+
+
 FORBIDDEN = {
     "default": "ukrywa brak wartości; użyj {% if pole %}…{% endif %}",
     "d": "ukrywa brak wartości; użyj {% if pole %}…{% endif %}",
     "safe": "wyłącza escapowanie; usuń ten filtr",
 }
-
-
-def check_source(spec: TemplateSpec, text: str, ctx: Context) -> Iterator[SourceFinding]:
-    yield from check_text(text)
 
 
 def check_text(text: str) -> Iterator[SourceFinding]:

@@ -11,6 +11,10 @@ PASS::
 FAIL::
 
     {% if error %}Błąd: {{ error }}
+
+FAIL::
+
+    Start: {{ start.en }
 """
 
 from __future__ import annotations
@@ -28,11 +32,9 @@ from ..templatesource import parse
 
 ID = "template-syntax"
 LEVEL = Severity.ERROR
-KIND = "source"
+KIND = ("source",)
 OPTIONS: Mapping[str, type] = {}
 DEFAULTS: Mapping[str, Any] = {}
-PASS = ["{% if error %}Błąd: {{ error }}{% endif %}"]
-FAIL = ["{% if error %}Błąd: {{ error }}", "Start: {{ start.en }"]
 
 BLOCKS = {"if", "for", "block", "macro", "call", "filter", "raw", "with", "autoescape", "trans"}
 TAG = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<rest>.*?)-?%\}", re.DOTALL)

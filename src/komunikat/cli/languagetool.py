@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from .lint.engines import languagetool, ltserver
+from ..lint.engines import languagetool, ltserver
 
 EXIT_RUNNING, EXIT_NOT_RUNNING, EXIT_FAILED = 0, 1, 2
 
