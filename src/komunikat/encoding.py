@@ -6,6 +6,8 @@ silently: such input is refused with a message that names the encoding.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .problems import InputError
 
 
@@ -35,6 +37,20 @@ def decode_utf8(raw: bytes, name: str) -> str:
             name, line, column, f"plik nie jest w UTF-8{hint}; zapisz go ponownie jako UTF-8"
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_utf8(path: Path, shown: str | None = None) -> str:
+    """Read a UTF-8 file; anything else is an input error, never a traceback."""
+    name = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
+    except IsADirectoryError:
+        raise InputError(name, 0, 0, "to jest katalog, a nie plik") from None
+    except OSError as exc:
+        raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
+    return decode_utf8(raw, name)
 
 
 _POLISH = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"

@@ -189,18 +189,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
 
 def read_text(path: Path, shown: str | None = None) -> str:
     """Read a UTF-8 file; anything else is an input error, never a traceback."""
-    name = shown or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, 0, 0, "plik nie istnieje; sprawdź ścieżkę") from None
-    except IsADirectoryError:
-        raise InputError(name, 0, 0, "to jest katalog, a nie plik") from None
-    except OSError as exc:
-        raise InputError(name, 0, 0, f"nie można odczytać pliku: {exc.strerror}") from None
-    from .encoding import decode_utf8
+    from .encoding import read_utf8
 
-    return decode_utf8(raw, name)
+    return read_utf8(path, shown)
 
 
 def load_yaml(path: Path, shown: str | None = None) -> YamlDoc:
