@@ -18,7 +18,6 @@ from .harness import ROOT, Options, Row, child, median_time, median_times
 
 
 def _cases(catalog: Any) -> list[dict[str, Any]]:
-    from komunikat.environment import jinja_source
     from komunikat.render import prepare_values
 
     cases = []
@@ -29,7 +28,7 @@ def _cases(catalog: Any) -> list[dict[str, Any]]:
             previous = catalog.sample_previous(spec)
             values, _, _ = prepare_values(spec, raw, catalog.context)
             scope = {**catalog.context, **values, "lang": lang or "+".join(spec.languages)}
-            source = jinja_source((ROOT / spec.path).read_text(encoding="utf-8"))
+            source = catalog.file(spec.path).jinja_source
             cases.append(
                 {
                     "spec": spec,

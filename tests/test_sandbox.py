@@ -6,7 +6,8 @@ import pytest
 from jinja2 import TemplateAssertionError, UndefinedError
 from jinja2.sandbox import SecurityError
 
-from komunikat.environment import jinja_source, make_environment
+from komunikat.environment import make_environment
+from komunikat.templatefile import split
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,7 @@ def test_includes_cannot_leave_the_templates_directory() -> None:
 
 def test_front_matter_becomes_a_comment_that_keeps_line_numbers() -> None:
     text = "---\nid: x\n---\nline four {{ oops }}\n"
-    source = jinja_source(text)
+    source = split(text).jinja_source
     assert source.count("\n") == text.count("\n")
     with pytest.raises(UndefinedError) as caught:
         make_environment({"x.j2": text}).get_template("x.j2").render()

@@ -15,7 +15,7 @@ from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .data import DataSet, load_data
-from .environment import FRONT_MATTER_FENCE, TemplateDirLoader, make_environment
+from .environment import TemplateDirLoader, make_environment, parse
 from .paths import relative
 from .problems import InputError, InputErrors, collecting
 from .render import Message, Previous, render
@@ -23,31 +23,47 @@ from .schema.base import validate
 from .schema.frontmatter import FrontMatter
 from .spec import TemplateSpec, VariableSpec
 from .suggest import did_you_mean
-from .yamlsource import parse_yaml, read_text
+from .templatefile import TemplateFiles, TemplateText, split
+from .yamlsource import YamlDoc, parse_yaml
 
 TEMPLATE_SUFFIX = ".j2"
 
 
-def split_front_matter(text: str, path: str) -> tuple[str, int, str]:
-    """(front matter YAML, line of its first line, body); body keeps its own lines."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        raise InputError(
-            path,
-            1,
-            1,
-            "szablon musi zaczynać się od nagłówka YAML między "
-            "liniami „---” (id, title, when, variables …)",
-        )
-    for end in range(1, len(lines)):
-        if lines[end].strip() == FRONT_MATTER_FENCE:
-            return "\n".join(lines[1:end]), 2, "\n".join(lines[end + 1 :])
-    raise InputError(path, 1, 1, "nagłówek YAML nie jest zamknięty linią „---”")
+def _front_matter(file: TemplateText) -> str:
+    if file.front_matter is not None:
+        return file.front_matter
+    if file.opened:
+        raise InputError(file.path, 1, 1, "nagłówek YAML nie jest zamknięty linią „---”")
+    raise InputError(
+        file.path,
+        1,
+        1,
+        "szablon musi zaczynać się od nagłówka YAML między "
+        "liniami „---” (id, title, when, variables …)",
+    )
 
 
-def parse_template(text: str, path: str) -> TemplateSpec:
-    front, first_line, body = split_front_matter(text, path)
-    doc = parse_yaml(front, path, line_offset=first_line - 1)
+def _positions(doc: YamlDoc, fm: FrontMatter) -> dict[str, tuple[int, int]]:
+    """Where each key the linter points at was written (the YAML parser's own positions)."""
+    found = {}
+    if "quotes" in doc.data:
+        found["quotes"] = doc.position(("quotes",), at_key=True)
+    if isinstance(fm.subject, str):
+        found["subject"] = doc.position(("subject",))
+    elif fm.subject:
+        found["subject"] = doc.position(("subject",), at_key=True)
+        for lang in fm.subject:
+            found[f"subject.{lang}"] = doc.position(("subject", lang), at_key=True)
+    for name, var in fm.variables.items():
+        found[f"variables.{name}"] = doc.position(("variables", name), at_key=True)
+        if var.sample is not None:
+            found[f"variables.{name}.sample"] = doc.position(("variables", name, "sample"))
+    return found
+
+
+def parse_template(text: str | TemplateText, path: str) -> TemplateSpec:
+    file = text if isinstance(text, TemplateText) else split(text, path)
+    doc = parse_yaml(_front_matter(file), path, line_offset=file.FRONT_LINE - 1)
     fm = validate(FrontMatter, doc)
     expected_id = Path(path).name.removesuffix(TEMPLATE_SUFFIX)
     if fm.id != expected_id:
@@ -78,7 +94,6 @@ def parse_template(text: str, path: str) -> TemplateSpec:
         )
         for name, var in fm.variables.items()
     )
-    body_line = first_line + front.count("\n") + 2
     return TemplateSpec(
         id=fm.id,
         title=fm.title,
@@ -95,9 +110,10 @@ def parse_template(text: str, path: str) -> TemplateSpec:
         lead_time_days=fm.lead_time_days,
         supplier=fm.supplier,
         variables=variables,
-        source=body,
+        source=file.body,
         path=path,
-        body_line=body_line,
+        body_line=file.body_line,
+        positions=_positions(doc, fm),
     )
 
 
@@ -109,6 +125,18 @@ class Catalog:
     data: DataSet
     templates: dict[str, TemplateSpec]
     env: ImmutableSandboxedEnvironment
+    files: TemplateFiles = None  # type: ignore[assignment]  # the files as read for this catalogue
+
+    def __post_init__(self) -> None:
+        if self.files is None:
+            self.files = TemplateFiles(self.root / "templates")
+
+    def file(self, path: str) -> TemplateText:
+        """The text of ``templates/…`` file ``path``, read once for the catalogue."""
+        file = self.files.get(path.removeprefix("templates/"))
+        if file is None:
+            raise InputError(path, 0, 0, "plik nie istnieje; sprawdź ścieżkę")
+        return file
 
     def __iter__(self) -> Iterator[TemplateSpec]:
         return iter(self.templates.values())
@@ -206,10 +234,14 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
     data = data or load_data(root)
     templates: dict[str, TemplateSpec] = {}
     errors: list[InputError] = []
+    files = TemplateFiles(root / "templates")
     for path in template_files(root):
         shown = relative(path, root)
+        file = files.get(path.name)
+        if file is None:
+            continue
         with collecting(errors):
-            spec = parse_template(read_text(path, shown), shown)
+            spec = parse_template(file, shown)
             templates[spec.id] = spec
     broken = {p.name.removesuffix(TEMPLATE_SUFFIX) for p in template_files(root)} - set(templates)
     for spec in templates.values():
@@ -218,40 +250,18 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
                 errors.append(
                     InputError(
                         spec.path,
-                        1,
-                        1,
+                        *spec.position("quotes"),
                         f"quotes: nie ma szablonu „{quoted}”." + did_you_mean(quoted, templates),
                     )
                 )
-    env = make_environment(TemplateDirLoader(_reader(root / "templates")))
+    env = make_environment(TemplateDirLoader(files.get))
     for spec in list(templates.values()):
+        file = files.get(spec.path.removeprefix("templates/"))
         try:
-            env.parse(env.loader.get_source(env, spec.path.removeprefix("templates/"))[0])
+            parse(file.jinja_source if file else "")
         except TemplateSyntaxError as exc:
             errors.append(
                 InputError(spec.path, exc.lineno or 0, 1, f"błąd składni Jinja: {exc.message}")
             )
             del templates[spec.id]
-    return Catalog(root=root, data=data, templates=templates, env=env), errors
-
-
-def _reader(directory: Path):  # type: ignore[no-untyped-def]
-    inside = directory.resolve()
-
-    def read(name: str) -> str | None:
-        path = directory / name
-        if not path.is_file():
-            return None
-        real = path.resolve()
-        if real != inside and inside not in real.parents:
-            # a symlink would let an include print any file of the machine
-            raise InputError(
-                f"templates/{name}",
-                1,
-                1,
-                f"plik prowadzi poza templates/ (do {real}); szablon może dołączać "
-                "tylko pliki z katalogu templates/ — usuń dowiązanie",
-            )
-        return read_text(path, f"templates/{name}")
-
-    return read
+    return Catalog(root=root, data=data, templates=templates, env=env, files=files), errors

@@ -6,7 +6,9 @@ silently: such input is refused with a message that names the encoding.
 
 from __future__ import annotations
 
-from .problems import InputError
+from pathlib import Path
+
+from .problems import InputError, reading
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -35,6 +37,14 @@ def decode_utf8(raw: bytes, name: str) -> str:
             name, line, column, f"plik nie jest w UTF-8{hint}; zapisz go ponownie jako UTF-8"
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_utf8(path: Path, shown: str | None = None) -> str:
+    """Read a UTF-8 file; anything else is an input error, never a traceback."""
+    name = shown or str(path)
+    with reading(name, directory="to jest katalog, a nie plik"):
+        raw = path.read_bytes()
+    return decode_utf8(raw, name)
 
 
 _POLISH = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"

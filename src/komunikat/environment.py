@@ -24,48 +24,35 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateNotFound,
+    nodes,
     select_autoescape,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .limits import MAX_LOOP_ITEMS, MAX_OUTPUT_CHARS, MAX_POWER_BITS, MAX_VALUE_CHARS
+from .templatefile import TemplateText, split
 from .values import VALUE_TYPES
 
-FRONT_MATTER_FENCE = "---"
 # format: printf-style padding ("%0999999999d") cannot be bounded before it runs
 REMOVED_FILTERS = ("safe", "default", "d", "format")
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
-def jinja_source(file_text: str) -> str:
-    """A template file's text as Jinja sees it: front matter turned into a comment.
-
-    The comment keeps the same number of lines, so Jinja's line numbers are
-    the file's line numbers.
-    """
-    lines = file_text.split("\n")
-    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        return file_text
-    for end in range(1, len(lines)):
-        if lines[end].strip() == FRONT_MATTER_FENCE:
-            hidden = "\n" * end
-            return "{#" + hidden + "#}\n" + "\n".join(lines[end + 1 :])
-    return file_text
-
-
 class TemplateDirLoader(BaseLoader):
     """Loads ``templates/`` files by name; names may not leave the directory."""
 
-    def __init__(self, read: Callable[[str], str | None]) -> None:
+    def __init__(self, read: Callable[[str], TemplateText | str | None]) -> None:
         self._read = read
 
     def get_source(self, environment: object, template: str) -> tuple[str, str, Callable[[], bool]]:
         if template.startswith("/") or ".." in template.split("/"):
             raise TemplateNotFound(template)
-        text = self._read(template)
-        if text is None:
+        file = self._read(template)
+        if file is None:
             raise TemplateNotFound(template)
-        return jinja_source(text), template, lambda: False
+        if isinstance(file, str):
+            file = split(file, template)
+        return file.jinja_source, template, lambda: False
 
 
 class LimitExceeded(SecurityError):
@@ -240,7 +227,7 @@ def make_environment(
     loader: BaseLoader | Mapping[str, str], *, globals_: Mapping[str, object] | None = None
 ) -> MessageEnvironment:
     if isinstance(loader, Mapping):
-        loader = DictLoader({name: jinja_source(text) for name, text in loader.items()})
+        loader = DictLoader({name: split(text, name).jinja_source for name, text in loader.items()})
     env = MessageEnvironment(
         loader=loader,
         undefined=StrictUndefined,
@@ -260,3 +247,19 @@ def make_environment(
     if globals_:
         env.globals.update(globals_)
     return env
+
+
+@functools.cache
+def shared_environment() -> MessageEnvironment:
+    """The environment that reads sources outside a catalogue (same options as every other)."""
+    return make_environment({})
+
+
+@functools.lru_cache(maxsize=1024)
+def parse(jinja_source: str) -> nodes.Template:
+    """The syntax tree of a template source, parsed once per text.
+
+    The catalogue's syntax check and the linter's source rules read the same
+    tree; callers only read it.
+    """
+    return shared_environment().parse(jinja_source)

@@ -241,7 +241,8 @@ def _render_subject(
     try:
         subject = env.render_bounded(env.string_template(source), scope)
     except TemplateError as exc:
-        raise TemplateFault(spec.path, 0, f"błąd w temacie (subject): {exc}") from None
+        line = spec.subject_position(lang)[0]
+        raise TemplateFault(spec.path, line, f"błąd w temacie (subject): {exc}") from None
     subject = " ".join(subject.split())
     return subject
 

@@ -44,6 +44,9 @@ class TemplateSpec:
     lead_time_days: int | None = None
     supplier: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # (line, column) in the file of the front-matter keys ("subject", "subject.pl",
+    # "quotes", "variables.<name>", "variables.<name>.sample"), from the YAML parser
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @cached_property
     def variable_names(self) -> tuple[str, ...]:
@@ -64,6 +67,20 @@ class TemplateSpec:
             return self.subject[lang]
         return self.subject.get("*")
 
+    def position(self, key: str) -> tuple[int, int]:
+        """Where front-matter key ``key`` was written; the file's start if unknown."""
+        return self.positions.get(key, (1, 1))
+
+    def subject_position(self, lang: str | None) -> tuple[int, int]:
+        """Where the subject used for ``lang`` was written."""
+        if lang and lang in self.subject and f"subject.{lang}" in self.positions:
+            return self.positions[f"subject.{lang}"]
+        return self.position("subject")
+
+    def sample_position(self, name: str) -> tuple[int, int]:
+        """Where variable ``name``'s sample was written (its declaration if it has none)."""
+        return self.positions.get(f"variables.{name}.sample") or self.position(f"variables.{name}")
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -72,6 +89,7 @@ class TemplateSpec:
         values = dict(data)
         values["languages"] = tuple(values["languages"])
         values["quotes"] = tuple(values.get("quotes", ()))
+        values["positions"] = {k: tuple(v) for k, v in values.get("positions", {}).items()}
         values["variables"] = tuple(
             VariableSpec(**{**v, "choices": tuple(v.get("choices", ()))})
             for v in values["variables"]

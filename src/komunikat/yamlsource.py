@@ -23,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.tokens import TagToken
 
-from .problems import InputError, reading
+from .problems import InputError
 
 Loc = Sequence[str | int]
 
@@ -189,12 +189,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
 
 def read_text(path: Path, shown: str | None = None) -> str:
     """Read a UTF-8 file; anything else is an input error, never a traceback."""
-    name = shown or str(path)
-    with reading(name, directory="to jest katalog, a nie plik"):
-        raw = path.read_bytes()
-    from .encoding import decode_utf8
+    from .encoding import read_utf8
 
-    return decode_utf8(raw, name)
+    return read_utf8(path, shown)
 
 
 def load_yaml(path: Path, shown: str | None = None) -> YamlDoc:

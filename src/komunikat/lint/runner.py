@@ -12,6 +12,7 @@ from ..messagefile import parse_bytes
 from ..paths import relative
 from ..problems import InputError, InputErrors, Problem, Severity
 from ..spec import TemplateSpec
+from ..templatefile import read_template
 from ..yamlsource import read_text
 from .config import ActiveRule
 from .datafiles import load_lint_data
@@ -102,7 +103,7 @@ def lint_templates(
     specs = {s.path: s for s in catalog}
     for path in selected:
         shown = relative(path, root)
-        text = read_text(path, shown)
+        text = read_template(path, shown).text
         found, problems = find_suppressions(shown, text, known)
         suppressions += found
         findings += problems

@@ -1,28 +1,31 @@
 """A template rendered with sample values, each output line traced to its source line.
 
-Before rendering, every source line that produces output gets an invisible
-marker naming its file and line; the rendered text is split into lines, the
-markers are read off and removed. Lines with no marker (the inner lines of a
-multi-line value) belong to the next marked line. The cleaned text must equal
-the real rendering — that is asserted, so the map can never silently drift.
+Every source line that produces output (found with Jinja's own lexer) gets
+an invisible marker naming its file and line; the linter renders each sample
+once, through :func:`komunikat.render.render` in this instrumented twin of
+the catalogue's environment (so with the same bounds). The rendered text is
+split into lines, the markers are read off and removed. Lines with no marker
+(the inner lines of a multi-line value) belong to the next marked line. The
+traced text must equal the rendering with the markers removed, cleaned as
+the renderer cleans it — that is asserted, so the map can never silently
+drift.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..environment import TemplateDirLoader, jinja_source, make_environment
-from ..render import QUOTE_SEPARATOR, Message
+from ..environment import TemplateDirLoader, make_environment, shared_environment
+from ..render import QUOTE_SEPARATOR, Message, RenderError, TemplateFault, render
 from ..spec import TemplateSpec
+from ..textclean import clean_body
 from .model import Document, Line
 from .parts import assign_parts
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK = re.compile(f"{MARK_OPEN}(?P<file>[^:{MARK_CLOSE}]+):(?P<line>\\d+){MARK_CLOSE}")
-TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -33,31 +36,25 @@ class Origin:
 
 
 def _output_lines(source: str) -> set[int]:
-    """1-based lines whose end is outside any tag and that carry text or a variable."""
+    """1-based lines that carry text or a variable and that no multi-line tag touches.
+
+    Read from Jinja's own lexer, so the map splits the source exactly as the
+    renderer does.
+    """
     producing: set[int] = set()
-    depth_open: str | None = None
-    for number, line in enumerate(source.split("\n"), start=1):
-        rest = line
-        inside_at_start = depth_open is not None
-        # track multi-line tags: {% … %}, {# … #}, {{ … }}
-        i = 0
-        while i < len(rest):
-            pair = rest[i : i + 2]
-            if depth_open is None and pair in ("{%", "{#", "{{"):
-                depth_open = {"{%": "%}", "{#": "#}", "{{": "}}"}[pair]
-                i += 2
-                continue
-            if depth_open is not None and pair == depth_open:
-                depth_open = None
-                i += 2
-                continue
-            i += 1
-        if depth_open is not None or inside_at_start:
-            continue
-        without_tags = TAG.sub("", line)
-        if "{{" in line or without_tags.strip():
-            producing.add(number)
-    return producing
+    touched: set[int] = set()  # lines a tag spanning several lines starts, crosses or ends on
+    opened_on = 0
+    for line, kind, value in shared_environment().lex(source):
+        if kind.endswith("_begin"):
+            opened_on = line
+            if kind == "variable_begin":
+                producing.add(line)
+        elif kind.endswith("_end"):
+            if line > opened_on:
+                touched.update(range(opened_on, line + 1))
+        elif kind == "data":
+            producing.update(line + n for n, piece in enumerate(value.split("\n")) if piece.strip())
+    return producing - touched
 
 
 TRAILING_TAGS = re.compile(r"(?:\s*(?:\{%.*?%\}|\{#.*?#\}))+\s*$")
@@ -82,23 +79,23 @@ def instrument(source: str, file_id: str) -> str:
 class Tracer:
     """The instrumented twin of a catalogue's environment, built once per catalogue.
 
-    Template files are read and instrumented when a rendering first includes
-    them, so tracing N templates costs N instrumentations, not N × N.
+    Template files come from the catalogue (read once, through the one
+    reader) and are instrumented when a rendering first includes them, so
+    tracing N templates costs N instrumentations, not N × N.
     """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.base = catalog.root / "templates"
         self.file_ids: dict[str, str] = {}
         self.paths: dict[str, str] = {}  # file id -> project-relative path
         self.texts: dict[str, list[str]] = {}  # file id -> source lines as Jinja sees them
         self.env = make_environment(TemplateDirLoader(self._read))
 
     def _read(self, name: str) -> str | None:
-        path = self.base / name
-        if not path.is_file():
+        file = self.catalog.files.get(name)
+        if file is None:
             return None
-        text = jinja_source(path.read_text(encoding="utf-8"))
+        text = file.jinja_source
         file_id = self.file_ids.setdefault(name, str(len(self.file_ids)))
         self.paths[file_id] = f"templates/{name}"
         self.texts[file_id] = text.split("\n")
@@ -114,38 +111,55 @@ def tracer_for(catalog: Catalog) -> Tracer:
     return _TRACER[0]
 
 
-def traced_lines(
-    catalog: Catalog, spec: TemplateSpec, message: Message, values: Mapping[str, object]
-) -> list[tuple[str, Origin | None]]:
-    """The body lines of ``message`` (before any quote) with the source line of each."""
-    tracer = tracer_for(catalog)
-    env, paths, texts = tracer.env, tracer.paths, tracer.texts
-    from ..render import prepare_values
+def render_traced(
+    catalog: Catalog, spec: TemplateSpec, *, lang: str | None, operator: str | None
+) -> tuple[Message, list[tuple[str, Origin | None]]]:
+    """Render ``spec`` with its samples once, in the instrumented environment.
 
-    prepared, _, _ = prepare_values(spec, values, catalog.context, preview=True)
-    scope = {**catalog.context, **prepared, "lang": message.lang or "+".join(spec.languages)}
-    template_name = spec.path.removeprefix("templates/")
-    raw = env.file_template(template_name).render(scope)
+    Returns the message (marks left in its body) and its own body lines
+    (before any quote) with the source line of each. The traced text must
+    equal the rendering with the marks taken out and cleaned as the renderer
+    cleans; a sample the renderer refuses is reported at its ``sample:`` line.
+    """
+    tracer = tracer_for(catalog)
+    try:
+        message = render(
+            tracer.env,
+            spec,
+            catalog.sample_values(spec, operator, lang),
+            catalog.context,
+            lang=lang,
+            previous=catalog.sample_previous(spec, operator),
+        )
+    except RenderError as exc:
+        named = [issue.variable for issue in exc.issues if issue.variable in spec.variable_names]
+        if not named:
+            raise
+        raise TemplateFault(spec.path, spec.sample_position(named[0])[0], str(exc)) from None
+    own = message.body.split(f"\n{QUOTE_SEPARATOR}\n")[0]
+    traced = _trace(own, tracer)
+    expected = clean_body(MARK.sub("", own)).rstrip("\n").split("\n")
+    if [text for text, _ in traced] != expected:
+        raise AssertionError(f"source map of {spec.id} does not match its rendering")
+    return message, traced
+
+
+def _trace(marked: str, tracer: Tracer) -> list[tuple[str, Origin | None]]:
     traced: list[tuple[str, Origin | None]] = []
     pending: list[str] = []
-    for out_line in raw.replace("\r\n", "\n").split("\n"):
+    for out_line in marked.split("\n"):
         marks = list(MARK.finditer(out_line))
         clean = MARK.sub("", out_line).rstrip()
         if not marks:
             pending.append(clean)
             continue
         fid, line_no = marks[0].group("file"), int(marks[0].group("line"))
-        origin = Origin(paths[fid], line_no, texts[fid][line_no - 1])
+        origin = Origin(tracer.paths[fid], line_no, tracer.texts[fid][line_no - 1])
         traced += [(p, origin) for p in pending]
         pending = []
         traced.append((clean, origin))
     traced += [(p, traced[-1][1] if traced else None) for p in pending]
-    traced = _clean(traced)
-    expected = message.body.split(f"\n{QUOTE_SEPARATOR}\n")[0].rstrip("\n").split("\n")
-    actual = [text for text, _ in traced]
-    if actual != expected:
-        raise AssertionError(f"source map of {spec.id} does not match its rendering")
-    return traced
+    return _clean(traced)
 
 
 def _clean(lines: list[tuple[str, Origin | None]]) -> list[tuple[str, Origin | None]]:
@@ -162,49 +176,24 @@ def _clean(lines: list[tuple[str, Origin | None]]) -> list[tuple[str, Origin | N
     return out
 
 
-def _subject_origin(spec: TemplateSpec, file_text: str, lang: str | None) -> tuple[int, int]:
-    lines = file_text.split("\n")
-    for n, line in enumerate(lines, start=1):
-        if line.startswith("subject:"):
-            if lang and "*" not in spec.subject:
-                for m in range(n, min(n + 4, len(lines))):
-                    stripped = lines[m].lstrip()
-                    if stripped.startswith(f"{lang}:"):
-                        return m + 1, len(lines[m]) - len(stripped) + 1
-            return n, len("subject: ") + 1
-    return 1, 1
-
-
 def document_from_template(
     catalog: Catalog, spec: TemplateSpec, *, lang: str | None, operator: str | None
 ) -> Document:
     """Render ``spec`` with its samples and build a Document whose lines point into the sources."""
-    values = catalog.sample_values(spec, operator, lang)
-    message = catalog.render(
-        spec, values, lang=lang, previous=catalog.sample_previous(spec, operator)
-    )
-    file_text = (catalog.root / spec.path).read_text(encoding="utf-8")
+    message, traced = render_traced(catalog, spec, lang=lang, operator=operator)
+    file = catalog.file(spec.path)
     lines: list[Line] = []
     if message.subject is not None:
-        line_no, column = _subject_origin(spec, file_text, lang)
+        line_no, column = spec.subject_position(lang)
         lines.append(
-            Line(
-                message.subject,
-                "subject",
-                spec.path,
-                line_no,
-                column,
-                source=file_text.split("\n")[line_no - 1],
-            )
+            Line(message.subject, "subject", spec.path, line_no, column, source=file.line(line_no))
         )
-    for text, origin in traced_lines(catalog, spec, message, values):
+    for text, origin in traced:
         if origin is None:
             lines.append(Line(text, "body", spec.path, spec.body_line, 1))
         else:
             lines.append(Line(text, "body", origin.path, origin.line, 1, source=origin.text))
-    quote_line = next(
-        (n for n, t in enumerate(file_text.split("\n"), 1) if t.startswith("quotes:")), 1
-    )
+    quote_line = spec.position("quotes")[0]
     _, sep, quoted = message.body.partition(f"\n{QUOTE_SEPARATOR}\n")
     if sep:
         for text in [QUOTE_SEPARATOR, *quoted.rstrip("\n").split("\n")]:

@@ -6,15 +6,17 @@ from pathlib import Path
 
 from jinja2 import nodes
 
-from ..environment import jinja_source, make_environment
+from .. import environment
 from ..spec import TemplateSpec
+from ..templatefile import read_template, split
 
 GLOBALS = frozenset({"contacts", "operators", "services", "suppliers", "lang", "loop"})
 SEPARATOR = "\n-----\n"
 
 
 def parse(text: str) -> nodes.Template:
-    return make_environment({}).parse(jinja_source(text))
+    """The tree of a template file's text, parsed once (by the shared environment)."""
+    return environment.parse(split(text).jinja_source)
 
 
 def _names(node: nodes.Node) -> list[nodes.Name]:
@@ -64,7 +66,7 @@ def used_names_by_language(
     for include in _includes(tree):
         path = root / "templates" / include
         if path.is_file():
-            partial = parse(path.read_text(encoding="utf-8"))
+            partial = parse(read_template(path, f"templates/{include}").text)
             shared |= {n.name for n in _names(partial)} - _assigned(partial)
     sections: dict[str, set[str]] = {}
     if spec.layout == "single" and len(spec.languages) > 1:

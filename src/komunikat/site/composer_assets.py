@@ -34,7 +34,7 @@ from .. import i18n
 from ..catalog import Catalog
 from ..composer import BUNDLE_FORMAT
 from ..composer_form import form_description
-from ..yamlsource import read_text
+from ..templatefile import read_template
 
 ASSETS_DIR = "assets/composer"
 RUNTIME_DIR = f"{ASSETS_DIR}/pyodide"
@@ -157,7 +157,7 @@ def template_sources(root: Path) -> dict[str, str]:
         name = path.relative_to(directory).as_posix()
         if not path.is_file() or any(part.startswith(".") for part in name.split("/")):
             continue
-        sources[name] = read_text(path, f"templates/{name}")
+        sources[name] = read_template(path, f"templates/{name}").text
     return sources
 
 

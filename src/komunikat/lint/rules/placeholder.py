@@ -81,12 +81,10 @@ def check_source(spec: TemplateSpec, text: str, ctx: Context) -> Iterator[Source
             f"zmienna „{name}” nie jest zadeklarowana w nagłówku (variables); dopisz ją",
             name,
         )
-    variables_line = _line_of(text, "variables:")
     for name, var in declared.items():
         if var.required and name not in used and name not in _subject_names(spec):
             yield SourceFinding(
-                _line_of(text, f"  {name}:", after=variables_line),
-                3,
+                *spec.position(f"variables.{name}"),
                 f"wymagana zmienna „{name}” nie jest użyta w treści ani w temacie; użyj jej albo usuń",
                 name,
             )
@@ -111,10 +109,3 @@ def _subject_names(spec: TemplateSpec) -> set[str]:
     for source in spec.subject.values():
         names |= set(re.findall(r"[a-z_][a-z0-9_]*", source))
     return names
-
-
-def _line_of(text: str, prefix: str, after: int = 0) -> int:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if number > after and line.startswith(prefix):
-            return number
-    return 1
