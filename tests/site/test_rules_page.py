@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -225,3 +228,26 @@ def test_a_summary_must_be_one_line(project_copy: Path) -> None:
     )
     (error,) = _errors(project_copy)
     assert re.match(rf"{TEXTS}:\d+:\d+: tekst musi być jednym wierszem", error)
+
+
+def test_a_broken_rules_file_fails_the_strict_site_build_naming_the_place(tmp_path: Path) -> None:
+    for name in ("templates", "data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("mkdocs.yml", "komunikat.yml", "package.json"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, tmp_path / name)
+    if (ROOT / "node_modules").exists():
+        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    path = _broken(tmp_path, "\n  greeting:\n", "\n  gretting:\n")
+    line = _line_of(path, "  gretting:")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        # this checkout's library, whichever one the virtualenv was installed from
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")},
+        timeout=600,
+    )
+    assert result.returncode != 0
+    assert f"{TEXTS}:{line}:3: nieznana reguła „gretting”" in result.stderr
