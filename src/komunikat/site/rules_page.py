@@ -109,9 +109,9 @@ def rules_page(root: Path | None = None) -> str:
         "",
         "Zanim wiadomość trafi do partnera lub operatora, sprawdzają ją reguły opisane na tej "
         "stronie. Polecenie `komunikat lint` sprawdza szablony i pliki danych (także przy każdej "
-        "budowie tego serwisu), a `komunikat check` — gotową wiadomość przed wysłaniem. Każde "
-        "zgłoszenie to jeden wiersz `plik:wiersz:kolumna: poziom: opis [reguła]`, który mówi, "
-        "co poprawić.",
+        "budowie tego serwisu), a `komunikat check` — gotową wiadomość przed wysłaniem. Każdy "
+        "komunikat reguły to jeden wiersz `plik:wiersz:kolumna: poziom: opis [reguła]`, który "
+        "mówi, co poprawić.",
         "",
         "- **błąd** — sprawdzenie kończy się niepowodzeniem: wiadomości nie wysyłaj, a szablon "
         "popraw;",
@@ -200,7 +200,7 @@ def _rule_section(rule: ModuleType, text: RuleText, masks: list[tuple[str, str]]
         for name, option in text.options.items():
             default = defaults.get(name)
             parts.append(
-                f"- {code(name)} — {prose_inline(option.description)} "
+                f"- `{name}` — {prose_inline(option.description)} "
                 f"(domyślnie: {_default(default)})"
             )
         parts.append("")
