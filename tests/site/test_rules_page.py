@@ -251,3 +251,20 @@ def test_a_broken_rules_file_fails_the_strict_site_build_naming_the_place(tmp_pa
     )
     assert result.returncode != 0
     assert f"{TEXTS}:{line}:3: nieznana reguła „gretting”" in result.stderr
+
+
+def test_the_style_ids_of_the_option_example_exist() -> None:
+    from komunikat.lint.stylebook import load_stylebook
+
+    example = load_rule_texts(ROOT)["style"].options["disabled"].example
+    listed = [name.strip() for name in example.strip("[]").split(",")]
+    assert set(listed) <= set(load_stylebook(ROOT).ids())
+
+
+def test_markup_in_the_rules_file_reaches_the_page_as_text(project_copy: Path) -> None:
+    _broken(project_copy, "    title: Powitanie\n", '    title: "<b>Powitanie</b> {: .evil }"\n')
+    _broken(project_copy, "      Zacznij od „Dzień", "      Zacznij [od](javascript:x) <i>„Dzień")
+    page_module._load.cache_clear()
+    page = rules_page(project_copy)
+    assert "<b>" not in page and "<i>" not in page and "](javascript" not in page
+    assert "&lt;b&gt;Powitanie&lt;/b&gt; &#123;: .evil &#125; { #greeting }" in page
