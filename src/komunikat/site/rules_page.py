@@ -119,7 +119,7 @@ def rules_page(root: Path | None = None) -> str:
         "- **uwaga** — informacja, nic nie trzeba zmieniać.",
         "",
         "Przykłady przy każdej regule to te same teksty, na których jest ona testowana. Dane "
-        "kontaktowe są w nich zastąpione opisem w nawiasach ‹ ›, np. ‹adres e-mail ze stopki›; "
+        "kontaktowe są w nich zastąpione opisem w nawiasach ‹ ›, np. ‹nasz adres e-mail›; "
         "pełne dane są na stronie [Kontakty](kontakty.md).",
         "",
         "## Wszystkie reguły { #wszystkie }",
@@ -300,10 +300,10 @@ def contact_masks(data: DataSet) -> list[tuple[str, str]]:
     """(contact value, what to show instead): our own and our suppliers' contacts."""
     sig = data.contacts.signature
     masks = [
-        (sig.helpline, "‹adres e-mail ze stopki›"),
-        (sig.mobile, "‹telefon komórkowy ze stopki›"),
-        (sig.desk, "‹telefon stacjonarny ze stopki›"),
-        (data.contacts.company.address, "‹adres spółki ze stopki›"),
+        (sig.helpline, "‹nasz adres e-mail›"),
+        (sig.mobile, "‹nasz telefon komórkowy›"),
+        (sig.desk, "‹nasz telefon stacjonarny›"),
+        (data.contacts.company.address, "‹adres spółki›"),
     ]
     masks += [(c.email, f"‹adres e-mail: {c.name}›") for c in data.contacts.internal if c.email]
     for op in data.operators.operators:
