@@ -113,8 +113,8 @@ def rules_page(root: Path | None = None) -> str:
         "komunikat reguły to jeden wiersz `plik:wiersz:kolumna: poziom: opis [reguła]`, który "
         "mówi, co poprawić.",
         "",
-        "- **błąd** — sprawdzenie kończy się niepowodzeniem: wiadomości nie wysyłaj, a szablon "
-        "popraw;",
+        "- **błąd** — sprawdzenie kończy się niepowodzeniem: popraw szablon, a gotowej "
+        "wiadomości nie wysyłaj, dopóki błąd nie zniknie;",
         "- **ostrzeżenie** — przejrzyj wskazane miejsce przed wysłaniem;",
         "- **uwaga** — informacja, nic nie trzeba zmieniać.",
         "",
