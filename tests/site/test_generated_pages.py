@@ -78,9 +78,9 @@ def test_the_contact_directory_comes_from_the_data(catalog: Catalog) -> None:
 def test_the_rule_reference_documents_every_rule_with_examples() -> None:
     page = rules_page.rules_page()
     for rule in RULES:
-        assert f"## `{rule.ID}`" in page
+        assert f"{{ #{rule.ID} }}" in page
     assert page.count('!!! success "Poprawnie"') >= len(RULES)
-    assert page.count('!!! failure "Błąd"') >= len(RULES)
+    assert page.count('!!! failure "Błędnie"') >= len(RULES)
 
 
 def test_data_values_cannot_inject_html_into_pages(catalog: Catalog) -> None:
