@@ -179,6 +179,13 @@ def render(
         raise RenderError(spec.id, problems)
     scope = {**context, **values, "lang": lang or "+".join(spec.languages)}
     body = _render_body(env, spec, scope)
+    if not body.strip():
+        raise TemplateFault(
+            spec.path,
+            spec.body_line,
+            "treść szablonu jest pusta (po wypełnieniu nie zostaje żaden tekst); "
+            "dopisz treść pod front matter albo sprawdź warunki {% if %}",
+        )
     subject = _render_subject(env, spec, scope, lang)
     if quoted:
         # the body is clean already; the quoted block starts with the separator line,
