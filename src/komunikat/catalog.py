@@ -16,6 +16,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .data import DataSet, load_data
 from .environment import FRONT_MATTER_FENCE, TemplateDirLoader, make_environment
+from .jinjasyntax import locate
 from .paths import relative
 from .problems import InputError, InputErrors
 from .render import Message, Previous, render
@@ -231,12 +232,11 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
                 )
     env = make_environment(TemplateDirLoader(_reader(root / "templates")))
     for spec in list(templates.values()):
+        source = env.loader.get_source(env, spec.path.removeprefix("templates/"))[0]
         try:
-            env.parse(env.loader.get_source(env, spec.path.removeprefix("templates/"))[0])
+            env.parse(source)
         except TemplateSyntaxError as exc:
-            errors.append(
-                InputError(spec.path, exc.lineno or 0, 1, f"błąd składni Jinja: {exc.message}")
-            )
+            errors.append(InputError(spec.path, *locate(source, exc)))  # at the opening tag
             del templates[spec.id]
     return Catalog(root=root, data=data, templates=templates, env=env), errors
 
