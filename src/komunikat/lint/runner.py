@@ -105,7 +105,8 @@ def lint_templates(
         suppressions += found
         findings += problems
         spec = specs.get(shown)
-        if spec is None:
+        if spec is None:  # a partial, or a template that did not load: the file itself
+            findings += _file_rules(shown, text, rules)
             continue
         source_findings = _source_rules(spec, text, rules, ctx)
         findings += source_findings
@@ -127,19 +128,27 @@ def lint_templates(
     return report
 
 
+FILE_RULES = frozenset({"invisible-character"})  # rules whose check_text reads any file
+
+
 def _data_file_rules(root: Path, rules: list[ActiveRule]) -> list[Problem]:
-    """Rules that read any file (``check_text`` of a KIND "message" rule) on data/*.yml."""
-    found = []
-    for rule in rules:
-        if rule.module.ID != "invisible-character":
-            continue
-        for path in _data_files(root):
-            shown = relative(path, root)
-            for f in rule.module.check_text(read_text(path, shown)):
-                found.append(
-                    Problem(shown, f.line, f.column, rule.id, rule.severity, f.message, f.text)
-                )
+    found: list[Problem] = []
+    if not any(rule.module.ID in FILE_RULES for rule in rules):
+        return found
+    for path in _data_files(root):
+        shown = relative(path, root)
+        found += _file_rules(shown, read_text(path, shown), rules)
     return found
+
+
+def _file_rules(shown: str, text: str, rules: list[ActiveRule]) -> list[Problem]:
+    """The FILE_RULES on one file: a data file, a partial, a template that did not load."""
+    return [
+        Problem(shown, f.line, f.column, rule.id, rule.severity, f.message, f.text)
+        for rule in rules
+        if rule.module.ID in FILE_RULES
+        for f in rule.module.check_text(text)
+    ]
 
 
 def _all_rule_modules() -> list[ModuleType]:
