@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from .catalog import Catalog, load_catalog
 from .eml import eml_summary, to_eml
+from .i18n import polish_argparse
 from .invisible import find_invisible
 from .invisible import message as invisible_message
 from .limits import MAX_MESSAGE_BYTES
@@ -41,6 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    polish_argparse()
     parser = _Parser(prog="komunikat", description="Szablony, dane i walidacja komunikatów DNiU.")
     parser.add_argument("--root", type=Path, help="katalog projektu (domyślnie: wykrywany)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)

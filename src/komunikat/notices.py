@@ -1,7 +1,9 @@
 """DNiU notice policy: what a notice must satisfy beyond well-formed values.
 
 The start must come before the end; a CLOSE or PROLONGATION quotes the OPEN
-notice of the same HL (and never a CLOSE); a maintenance notice goes out the
+notice of the same HL (and never a CLOSE); a maintenance CLOSE gives the
+planned end of the notice it quotes (the PROLONGATION's, if the works were
+prolonged), also after an early finish; a maintenance notice goes out the
 agreed number of full days before the work; an operator report copies in the
 internal contacts and those of the operator's CC rules.
 
@@ -12,19 +14,21 @@ are :class:`~komunikat.problems.RenderProblem` of kind ``NOTICE``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from .i18n import count
 from .patterns import HL_ANYWHERE
 from .problems import ProblemKind, RenderProblem
 from .spec import TemplateSpec
 from .subjects import find_notice_subjects, parse_subject
 from .textclean import clean_body
 from .values import OperatorValue
-from .warsaw import LocalTime
+from .warsaw import LocalTime, TimeError, parse_local
 
 START, END, HL, OPERATOR, SERVICE, SERVICES = (
     "start",
@@ -38,6 +42,8 @@ READS = (START, END, HL, OPERATOR, SERVICE, SERVICES)
 
 QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
 QUOTING_PHASES = ("CLOSE", "PROLONGATION")
+# the end line of a maintenance notice, as the templates write it in either language
+END_LINE = re.compile(r"^(?:End date|Czas zakończenia):[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,55 @@ def check_previous(
                 "„… - OPEN [HL-…]”); dołącz je przez --previous"
             )
         )
+    problems += _planned_end_agrees(spec, values, previous)
     return list(previous), problems
+
+
+def _planned_end_agrees(
+    spec: TemplateSpec, values: Mapping[str, Any], previous: Sequence[Previous]
+) -> list[RenderProblem]:
+    """A maintenance CLOSE repeats the planned end of the newest notice it quotes.
+
+    The procedure: the CLOSE gives the planned end (the PROLONGATION's after a
+    prolongation); works that finish early are closed just before that time.
+    """
+    end = values.get(END)
+    if spec.kind != "maintenance" or spec.phase != "CLOSE" or not isinstance(end, LocalTime):
+        return []
+    planned: LocalTime | None = None
+    for prev in previous:
+        own_end = _own_end(prev)
+        if own_end is not None and (planned is None or "PROLONGATION" in _previous_facts(prev)[1]):
+            planned = own_end
+    if planned is None or planned.utc == end.utc:
+        return []
+    if end.utc < planned.utc:
+        return [
+            _notice(
+                f"czas zakończenia ({end}) jest wcześniejszy niż planowany w cytowanej "
+                f"wiadomości ({planned}); CLOSE podaje planowany czas zakończenia, a gdy prace "
+                "skończyły się wcześniej, wysyła się go tuż przed tym czasem"
+            )
+        ]
+    return [
+        _notice(
+            f"czas zakończenia ({end}) jest późniejszy niż planowany w cytowanej wiadomości "
+            f"({planned}); jeśli prace przedłużono, najpierw wyślij PROLONGATION z nowym czasem "
+            "i zacytuj je w CLOSE"
+        )
+    ]
+
+
+@lru_cache(maxsize=256)
+def _own_end(prev: Previous) -> LocalTime | None:
+    """The end time an earlier notice gives for itself (the first end line, above its quotes)."""
+    found = END_LINE.search(prev.body)
+    if found is None:
+        return None
+    try:
+        return parse_local(found.group("value"))
+    except TimeError:
+        return None
 
 
 @lru_cache(maxsize=64)
@@ -156,8 +210,10 @@ def lead_time_warnings(
     if full_days >= spec.lead_time_days:
         return []
     return [
-        f"prace zaczynają się {start}, a do tego czasu zostało {max(full_days, 0)} pełnych dni; "
-        f"zawiadomienie trzeba wysłać najpóźniej {spec.lead_time_days} pełne dni przed pracami "
+        f"prace zaczynają się {start}, a do tego czasu "
+        f"{count('%(n)d full day is left', '%(n)d full days are left', max(full_days, 0))}; "
+        "zawiadomienie trzeba wysłać najpóźniej "
+        f"{count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed pracami "
         "— uzgodnij termin z kierownikiem DNiU"
     ]
 

@@ -149,7 +149,7 @@ def test_bilingual_operator_open_is_the_cli_text_and_copies_to_the_clipboard(
     services = root.locator('[data-field="services"] input').evaluate_all(
         "boxes => boxes.map(b => b.value)"
     )
-    assert services == ["sms-premium", "mt-subscriptions", "mps", "directbilling", "other"]
+    assert services == ["sms-premium", "mt-subscriptions", "directbilling"]
     values: dict[str, str | list[str] | bool] = {
         "hl": "HL-123459",
         "operator": "PLAY",
@@ -197,8 +197,7 @@ def test_close_quotes_a_pasted_or_loaded_open_notice_like_the_cli(
         "-o",
         str(tmp_path / "o.eml"),
     )
-    closing = {key: opening[key] for key in ("hl", "operator", "start", "sender")}
-    closing["end"] = "2027-07-15T02:40"
+    closing = {key: opening[key] for key in ("hl", "operator", "start", "end", "sender")}
 
     root = open_composer(page, site_url, "operator-maintenance-close")
     fill(root, closing)

@@ -7,6 +7,7 @@ import os
 import sys
 from collections import Counter
 
+from ..i18n import count
 from ..problems import Problem, Severity
 from .report import Report
 
@@ -61,8 +62,10 @@ def _summary(report: Report) -> str:
     counts = Counter(p.severity for p in report.findings)
     out = [
         "",
-        f"Podsumowanie: {counts[Severity.ERROR]} błędów, {counts[Severity.WARNING]} ostrzeżeń, "
-        f"{counts[Severity.INFO]} uwag w {report.checked} sprawdzonych plikach.",
+        f"Podsumowanie: {count('%(n)d error', '%(n)d errors', counts[Severity.ERROR])}, "
+        f"{count('%(n)d warning', '%(n)d warnings', counts[Severity.WARNING])}, "
+        f"{count('%(n)d note', '%(n)d notes', counts[Severity.INFO])} "
+        f"{count('in %(n)d checked file', 'in %(n)d checked files', report.checked)}.",
     ]
     if report.engine_lines:
         out.append("Silniki sprawdzania:")

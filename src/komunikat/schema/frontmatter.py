@@ -32,7 +32,9 @@ class Variable(Strict):
     required: bool = True
     sample: Any = None
     help: str = ""
-    scope: Literal["dv", "operator", "report", "notices", "all"] | None = None
+    scope: (
+        Literal["dv", "operator-outage", "operator-maintenance", "report", "notices", "all"] | None
+    ) = None
     choices: list[Text] = []
 
 

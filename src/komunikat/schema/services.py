@@ -8,7 +8,7 @@ from pydantic import Field
 
 from .base import Strict
 
-Scope = Literal["dv", "operator", "report"]
+Scope = Literal["dv", "operator-outage", "operator-maintenance", "report"]
 
 
 class Service(Strict):

@@ -10,7 +10,8 @@ the site itself, under ``assets/composer/``:
 - ``python.zip`` — the pure-Python code the renderer needs, taken from the
   installed environment: jinja2, markupsafe (without its compiled speed-ups;
   it falls back to pure Python), tzdata (Pyodide has no system time-zone
-  database) and komunikat itself;
+  database) and komunikat itself, with its Polish gettext catalogue
+  compiled (``locale/pl.mo``);
 - ``catalog.json`` — every template's spec and source (partials included),
   the data templates see, and the form of every template.
 
@@ -29,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from ..catalog import Catalog
 from ..composer import BUNDLE_FORMAT, form_description
 from ..yamlsource import read_text
@@ -129,13 +131,17 @@ def python_bundle(packages: Iterable[str] = PYTHON_PACKAGES) -> bytes:
     for package in packages:
         members.update(package_files(package))
         members.update(license_files(package))
+    contents = {name: path.read_bytes() for name, path in members.items()}
+    if "komunikat" in packages:
+        # the browser has no Babel to compile the Polish catalogue: ship it compiled
+        contents[f"komunikat/{i18n.COMPILED}"] = i18n.compiled_catalogue()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(members):
+        for name in sorted(contents):
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, members[name].read_bytes())
+            archive.writestr(info, contents[name])
     return buffer.getvalue()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from ..catalog import Catalog
+from ..i18n import count
 from ..render import Message, RenderError, TemplateFault
 from ..spec import TemplateSpec
 from ..vartypes import VARIABLE_TYPES
@@ -79,7 +80,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
         quoted = ", ".join(f"[{q}]({q}.md)" for q in spec.quotes)
         facts.append(["Cytuje", quoted])
     if spec.lead_time_days:
-        facts.append(["Wyprzedzenie", f"najpóźniej {spec.lead_time_days} pełne dni przed startem"])
+        facts.append(["Wyprzedzenie", f"najpóźniej {count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed rozpoczęciem prac"])
     parts += ["| | |", "|---|---|"] + [f"| **{k}** | {v} |" for k, v in facts] + [""]
     parts += ["## Pola", ""]
     rows = []

@@ -146,7 +146,7 @@ def test_the_maintenance_wording_in_an_outage_notice_is_the_wrong_template(
     ctx: Context,
 ) -> None:
     doc = document_from_text(
-        "Subject: Awaria u operatora | Operator outage - CLOSE [HL-123459]\n\n"
+        "Subject: Awaria u Operatora | Operator's outage - CLOSE [HL-123459]\n\n"
         "Dear customer,\nWe kindly inform you that the maintenance had been finished.\n"
         "\n-----\nSzanowni Państwo,\n\nUprzejmie informujemy o zakończeniu prac planowanych.\n"
     )
@@ -161,7 +161,7 @@ def test_the_maintenance_wording_in_an_outage_notice_is_the_wrong_template(
 def test_the_maintenance_wording_is_right_in_a_maintenance_notice(ctx: Context) -> None:
     doc = document_from_text(
         "Subject: Prace planowane | Planned maintenance - CLOSE [HL-123456]\n\n"
-        "Dear customer,\n\nWe kindly inform you that the maintenance has been completed.\n"
+        "Dear customer,\n\nWe would like to inform you that the maintenance has been completed.\n"
         "\n-----\nSzanowni Państwo,\n\nuprzejmie informujemy o zakończeniu prac planowanych.\n"
     )
     assert run(ctx, doc) == []

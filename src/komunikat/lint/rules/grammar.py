@@ -59,7 +59,7 @@ ENGINE_LABELS = {"harper": "Harper", "languagetool": "LanguageTool"}
 
 PASS = [
     "Hello,\n\nYour request has been registered.\n",
-    "Dear customer,\n\nWe kindly inform you that the planned maintenance has been completed.\n",
+    "Dear customer,\n\nWe would like to inform you that the planned maintenance has been completed.\n",
 ]
 FAIL = [
     "Hello,\n\nThe maintenance will last longer then expected.\n",

@@ -1,17 +1,24 @@
-"""pii: no personal data goes out in a mass notice (maintenance, outage).
+"""pii: no personal data goes out in a mass notice; elsewhere it is pointed out.
 
-A mass notice reaches every partner at once, and a quoted earlier notice goes
-out with it, so every zone is checked: subject, body, quote and footer. Seed
-000 („Uwaga”) names the leak of personal data as one of the worst outcomes of
-a careless mass mailing. Found:
+A mass notice (maintenance, outage) reaches every partner at once, and a
+quoted earlier notice goes out with it, so every zone is checked: subject,
+body, quote and footer, and each find is an error. Seed 000 („Uwaga”) names
+the leak of personal data as one of the worst outcomes of a careless mass
+mailing. A message to one recipient (a reply, a report, a ticket answer) is
+checked the same way, and each find is a warning that names the risk: it may
+be needed there (a supplier asks for the caller's number), but it is personal
+data sent outside the company, and a forwarded thread carries it further.
+Found:
 
 - a PESEL or NIP that passes its checksum (python-stdnum; a number that fails
   the checksum is not a PESEL or NIP and is not reported);
 - an account number (IBAN or 26-digit NRB) that passes its checksum;
 - a phone number or e-mail address that is not one of ours: the footer's
-  phones and helpline, the internal contacts of ``data/contacts.yml`` and the
-  operator contacts of ``data/operators.yml`` are allowed, and so is every
-  number printed in the company's legal lines (KRS, NIP).
+  phones and helpline, the internal contacts of ``data/contacts.yml``, the
+  operator contacts of ``data/operators.yml`` and the supplier contacts of
+  ``data/suppliers.yml`` are allowed, and so is every number printed in the
+  company's legal lines (KRS, NIP); toll-free, shared-cost and premium-rate
+  numbers (800, 801, 70x) belong to companies and are not reported.
 
 ``data/lint/pii-allow.yml`` lists what else may appear, each entry with its
 reason: the reserved example domains (example.com, *.test, …) and the
@@ -189,6 +196,12 @@ def _ours(data: DataSet) -> set[tuple[str, str]]:
     for op in data.operators.operators:
         contacts = list(op.contacts) + [c for rule in op.cc_rules for c in rule.contacts]
         emails += [c.email for c in contacts if c.email]
+    for supplier in data.suppliers.suppliers:
+        for contact in supplier.contacts:
+            if contact.value and "phone" in contact.kind:
+                found.add(("phone", normalise("phone", contact.value)))
+            elif contact.value and "@" in contact.value:
+                emails.append(contact.value)
     found |= {("email", normalise("email", e)) for e in emails}
     for line in data.contacts.company.legal:
         for number in re.findall(r"\d[\d -]*\d", line):
@@ -225,11 +238,23 @@ def _is_kind(kind: Kind, text: str) -> bool:
     return check(nip.compact(text) if kind == "nip" else text) if check else True
 
 
+BUSINESS_LINES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+
+
 def _phone_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Phone numbers valid in their numbering plan (libphonenumber; Polish by default)."""
     for match in phonenumbers.PhoneNumberMatcher(text, "PL", leniency=phonenumbers.Leniency.VALID):
         if MONEY_AFTER.match(text, match.end):
             continue  # "500 000 000 zł" is an amount, not a mobile number
+        if phonenumbers.number_type(match.number) in BUSINESS_LINES:
+            continue  # 800/801/70x numbers belong to companies, never to a private person
         yield match.start, match.end, match.raw_string
 
 
@@ -254,8 +279,15 @@ def candidates(text: str) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+@dataclass(frozen=True)
+class PiiFinding(Finding):
+    """A find with its level: an error in a mass notice, a warning elsewhere."""
+
+    level: Severity = Severity.ERROR
+
+
 def applies(doc: Document) -> bool:
-    return doc.is_mass_notice
+    return True
 
 
 def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[Finding]:
@@ -267,11 +299,23 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
         for candidate in candidates(line.text):
             if _allowed(candidate, entries, ours):
                 continue
-            yield Finding(
+            if doc.is_mass_notice:
+                message = (
+                    f"{WHAT[candidate.kind]} w wiadomości masowej — usuń dane osobowe "
+                    f"przed wysyłką{WHY[candidate.kind]}"
+                )
+                level = Severity.ERROR
+            else:
+                message = (
+                    f"{WHAT[candidate.kind]} — dane osobowe wysyłane poza firmę (RODO); "
+                    "zostaw je tylko, jeśli odbiorca naprawdę ich potrzebuje"
+                )
+                level = Severity.WARNING
+            yield PiiFinding(
                 index,
                 candidate.start,
-                f"{WHAT[candidate.kind]} w wiadomości masowej — usuń dane osobowe "
-                f"przed wysyłką{WHY[candidate.kind]}",
+                message,
                 candidate.text,
                 replacement.get(candidate.kind, ()),
+                level=level,
             )

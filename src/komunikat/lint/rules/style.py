@@ -59,7 +59,7 @@ PASS = [
 ]
 FAIL = [
     "Szanowni Pastwo,\n\nuprzejmie informujemy o zakoczeniu prac planowych.\n",
-    "Dear customer,\n\nWe kindly inform you that the maintenance had been finished.\n",
+    "Dear customer,\n\nWe would like to inform you that the maintenance had been finished.\n",
     "Dzień dobry,\n\ndzięki za info, pozdro\n",
 ]
 

@@ -44,7 +44,7 @@ DEFAULTS: Mapping[str, Any] = {"max_length": 200}  # characters; the longest rea
 TITLES = {
     ("Prace planowane", "Planned maintenance"): "maintenance",
     ("Awaria w Digital Virgo", "Digital Virgo outage"): "outage",
-    ("Awaria u operatora", "Operator outage"): "outage",
+    ("Awaria u Operatora", "Operator's outage"): "outage",
 }
 PHASE_WORDS = {
     "CLOSE": re.compile(
