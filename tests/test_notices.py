@@ -106,3 +106,75 @@ def test_after_a_prolongation_the_close_gives_the_prolonged_end(catalog: Catalog
     with pytest.raises(RenderError) as caught:
         catalog.render(spec, catalog.sample_values(spec), previous=quoted)
     assert "16.12.2026 04:00" in caught.value.issues[0].message
+
+
+def open_notice(catalog: Catalog, template_id: str, **changes: object) -> notices.Previous:
+    spec = catalog.get(template_id)
+    message = catalog.render(spec, {**catalog.sample_values(spec), **changes})
+    return notices.Previous(message.subject, message.body, source="open.txt")
+
+
+@pytest.mark.parametrize(
+    ("open_id", "close_id", "given"),
+    [
+        ("dv-outage-open", "dv-outage-close", {"end": "29.03.2026 06:00", "sender": "Anna Nowak"}),
+        (
+            "operator-outage-open",
+            "operator-outage-close",
+            {"end": "25.10.2026 04:00", "sender": "Anna Nowak"},
+        ),
+        ("dv-maintenance-open", "dv-maintenance-close", {"sender": "Anna Nowak"}),
+        ("operator-maintenance-open", "operator-maintenance-close", {"sender": "Anna Nowak"}),
+        (
+            "dv-maintenance-open",
+            "dv-maintenance-prolongation",
+            {"end": "16.12.2026 04:00", "sender": "Anna Nowak"},
+        ),
+    ],
+)
+def test_a_later_notice_takes_hl_operator_start_and_planned_end_from_the_quoted_open(
+    catalog: Catalog, open_id: str, close_id: str, given: dict
+) -> None:
+    opened = open_notice(catalog, open_id, hl="HL-765432")
+    spec = catalog.get(close_id)
+    message = catalog.render(spec, given, previous=[opened])
+    open_values = catalog.sample_values(catalog.get(open_id))
+    assert "[HL-765432]" in message.subject
+    assert str(message.typed["start"]) == open_values["start"]
+    if "operator" in spec.variable_names:
+        assert message.typed["operator"].code == open_values["operator"]
+    if close_id.endswith("maintenance-close"):
+        assert str(message.typed["end"]) == open_values["end"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("hl", "HL-111111", "(HL-765432)"),
+        ("start", "15.12.2026 21:00", "(25.10.2026 01:50"),
+        ("operator", "PLAY", "(ORANGE)"),
+    ],
+)
+def test_a_given_value_that_contradicts_the_quoted_open_names_both_values(
+    catalog: Catalog, name: str, value: str, said: str
+) -> None:
+    opened = open_notice(catalog, "operator-outage-open", hl="HL-765432")
+    spec = catalog.get("operator-outage-close")
+    given = {"end": "25.10.2026 04:00", "sender": "Anna Nowak", name: value}
+    with pytest.raises(RenderError) as caught:
+        catalog.render(spec, given, previous=[opened])
+    messages = [issue.message for issue in caught.value.issues if issue.variable == name]
+    assert messages and value in messages[0] and said in messages[0]
+
+
+def test_the_same_values_given_again_are_no_contradiction(catalog: Catalog) -> None:
+    opened = open_notice(catalog, "dv-outage-open")
+    spec = catalog.get("dv-outage-close")
+    values = catalog.sample_values(catalog.get("dv-outage-open"))
+    given = {
+        "hl": values["hl"],
+        "start": values["start"],
+        "end": "29.03.2026 06:00",
+        "sender": "Anna Nowak",
+    }
+    catalog.render(spec, given, previous=[opened])

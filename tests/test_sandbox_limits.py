@@ -54,7 +54,7 @@ def test_hostile_expressions_are_refused_with_path_and_line(
     elapsed = time.monotonic() - started
     out, err = capsys.readouterr()
     assert code == 2 and out == "", err
-    assert elapsed < 5
+    assert elapsed < 60  # a guard against the old hang (87 s and more), not a timing
     assert err.count("\n") == 1, err
     assert re.match(rf"komunikat: templates/ticket-accepted\.j2:{line}:1: ", err), err
     assert "wewnętrzny" not in err
@@ -68,7 +68,7 @@ def test_lint_of_a_template_with_a_megabyte_of_output_finishes_with_a_finding(
     target = project_copy / "templates" / "ticket-accepted.j2"
     code = main(["--root", str(project_copy), "lint", str(target)])
     out, _ = capsys.readouterr()
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 120  # the old run did not end in 240 s
     assert code == 1
     assert f"templates/ticket-accepted.j2:{line}:1: error: " in out, out
 

@@ -27,7 +27,8 @@ from .problems import ProblemKind, RenderProblem
 from .spec import TemplateSpec
 from .subjects import find_notice_subjects, parse_subject
 from .textclean import clean_body
-from .values import OperatorValue
+from .values import OperatorValue, ValueProblem, is_blank
+from .vartypes import coerce_memo
 from .warsaw import LocalTime, TimeError, parse_local
 
 START, END, HL, OPERATOR, SERVICE, SERVICES = (
@@ -44,6 +45,13 @@ QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
 QUOTING_PHASES = ("CLOSE", "PROLONGATION")
 # the end line of a maintenance notice, as the templates write it in either language
 END_LINE = re.compile(r"^(?:End date|Czas zakończenia):[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
+#: The lines of an OPEN notice a later notice takes its values from, English first
+#: (the English line of a time carries its zone, CET or CEST).
+FACT_LINES = {
+    OPERATOR: ("Operator",),
+    START: ("Start date", "Czas rozpoczęcia"),
+    SERVICES: ("Services", "Niedostępne usługi"),
+}
 
 
 @dataclass(frozen=True)
@@ -140,11 +148,7 @@ def _planned_end_agrees(
     end = values.get(END)
     if spec.kind != "maintenance" or spec.phase != "CLOSE" or not isinstance(end, LocalTime):
         return []
-    planned: LocalTime | None = None
-    for prev in previous:
-        own_end = _own_end(prev)
-        if own_end is not None and (planned is None or "PROLONGATION" in _previous_facts(prev)[1]):
-            planned = own_end
+    planned = _planned_end(previous)
     if planned is None or planned.utc == end.utc:
         return []
     if end.utc < planned.utc:
@@ -164,6 +168,16 @@ def _planned_end_agrees(
     ]
 
 
+def _planned_end(previous: Sequence[Previous]) -> LocalTime | None:
+    """The end the newest quoted notice gives: the PROLONGATION's, else the OPEN's."""
+    planned: LocalTime | None = None
+    for prev in previous:
+        own_end = _own_end(prev)
+        if own_end is not None and (planned is None or "PROLONGATION" in _previous_facts(prev)[1]):
+            planned = own_end
+    return planned
+
+
 @lru_cache(maxsize=256)
 def _own_end(prev: Previous) -> LocalTime | None:
     """The end time an earlier notice gives for itself (the first end line, above its quotes)."""
@@ -174,6 +188,104 @@ def _own_end(prev: Previous) -> LocalTime | None:
         return parse_local(found.group("value"))
     except TimeError:
         return None
+
+
+def inherit(
+    spec: TemplateSpec, raw: Mapping[str, Any], previous: Sequence[Previous]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Values a CLOSE or PROLONGATION takes from the OPEN it quotes.
+
+    Returns the raw values with the blanks filled in from the quoted OPEN
+    (HL, operator, start, services; a maintenance CLOSE also takes the planned
+    end, see :func:`_planned_end_agrees`), and what the OPEN says for the values
+    that were given, to compare once they are typed (:func:`contradictions`).
+    """
+    filled = dict(raw)
+    quoted: dict[str, str] = {}
+    if spec.phase not in QUOTING_PHASES or not previous:
+        return filled, quoted
+    facts = dict(open_facts(tuple(previous)))
+    if spec.kind == "maintenance" and spec.phase == "CLOSE":
+        planned = _planned_end(previous)
+        if planned is not None:
+            facts[END] = str(planned)
+    for name, value in facts.items():
+        if name not in spec.variable_names:
+            continue
+        if is_blank(raw.get(name)):
+            filled[name] = value
+        elif name != END:  # a different end is explained by _planned_end_agrees
+            quoted[name] = value
+    return filled, quoted
+
+
+def contradictions(
+    spec: TemplateSpec,
+    values: Mapping[str, Any],
+    quoted: Mapping[str, str],
+    context: Mapping[str, Any],
+) -> list[RenderProblem]:
+    """A given value that differs from the quoted OPEN: an error naming both values."""
+    problems: list[RenderProblem] = []
+    for name, text in quoted.items():
+        var = spec.variable(name)
+        given = values.get(name)
+        try:
+            said = coerce_memo(var, text, context)
+        except ValueProblem:
+            continue  # the quoted notice says something this template cannot read
+        if given is None or _same(given, said):
+            continue
+        problems.append(
+            RenderProblem(
+                ProblemKind.NOTICE,
+                f"„{var.label}”: {_shown(given)} różni się od cytowanej wiadomości OPEN "
+                f"({_shown(said)}); popraw wartość albo zacytuj właściwą wiadomość",
+                name,
+            )
+        )
+    return problems
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, LocalTime) and isinstance(b, LocalTime):
+        return a.utc == b.utc
+    return _shown(a) == _shown(b)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, OperatorValue):
+        return value.code
+    if isinstance(value, LocalTime):
+        return str(value)
+    items = getattr(value, "items", None)
+    if isinstance(items, tuple):
+        return ", ".join(item.pl for item in items)
+    return str(value)
+
+
+@lru_cache(maxsize=64)
+def open_facts(previous: tuple[Previous, ...]) -> tuple[tuple[str, str], ...]:
+    """(name, text) the quoted OPEN gives: its HL and its fact lines, above its own quotes."""
+    for prev in previous:
+        numbers, phases = _previous_facts(prev)
+        if "OPEN" not in phases:
+            continue
+        own = prev.body.split(QUOTE_SEPARATOR, 1)[0]
+        facts: list[tuple[str, str]] = []
+        head = parse_subject(prev.subject or "")
+        if head is not None:
+            facts.append((HL, head.hl))
+        elif len(numbers) == 1:
+            facts.append((HL, next(iter(numbers))))
+        for name, labels in FACT_LINES.items():
+            for label in labels:
+                found = re.search(rf"^{re.escape(label)}:[ \t]*(\S.*?)[ \t]*$", own, re.MULTILINE)
+                if found:
+                    facts.append((name, found.group(1)))
+                    break
+        return tuple(facts)
+    return ()
 
 
 @lru_cache(maxsize=64)

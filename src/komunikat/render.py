@@ -171,7 +171,9 @@ def render(
             )
     else:
         lang = None
+    raw, quoted_values = notices.inherit(spec, raw, previous)
     values, problems, missing = prepare_values(spec, raw, context, preview=preview)
+    problems += notices.contradictions(spec, values, quoted_values, context)
     problems += notices.check_order(values)
     quoted, refused = notices.check_previous(spec, values, previous, preview=preview)
     problems += refused
