@@ -75,13 +75,15 @@ def decode_body(part: EmailMessage, path: str, raw: bytes, body_line: int) -> st
     declared = part.get_content_charset()
     is_utf8 = _is_utf8(payload)
     if declared is None or declared in ("us-ascii", "ascii"):
-        looks = "UTF-8" if is_utf8 else guess_legacy_encoding(payload) or "nieznane kodowanie"
+        looks = "UTF-8" if is_utf8 else _guess(payload)
+        said = f"wygląda na {looks}" if looks else "kodowanie nie daje się rozpoznać"
+        charset = looks.lower() if looks else "…"
         raise where.error(
             payload,
             first_8bit,
             f"plik .eml nie podaje kodowania treści (charset), a treść ma znaki spoza ASCII — "
-            f"wygląda na {looks}; dopisz w nagłówku „Content-Type: text/plain; "
-            f"charset={looks.lower()}” albo {RESAVE}",
+            f"{said}; dopisz w nagłówku „Content-Type: text/plain; charset={charset}” "
+            f"albo {RESAVE}",
         )
     try:
         codec = codecs.lookup(declared).name
@@ -107,6 +109,18 @@ def decode_body(part: EmailMessage, path: str, raw: bytes, body_line: int) -> st
     return _legacy(payload, declared, codec, where)
 
 
+def _guess(payload: bytes) -> str | None:
+    """The legacy encoding the bytes read best in; None where charset_normalizer is absent.
+
+    The composer reads quoted .eml files in the browser (Pyodide), which ships
+    without charset_normalizer: there the hint is left out, the refusal stays.
+    """
+    try:
+        return guess_legacy_encoding(payload)
+    except ImportError:
+        return None
+
+
 def _is_utf8(payload: bytes) -> bool:
     try:
         payload.decode("utf-8")
@@ -119,7 +133,7 @@ def _not_utf8(payload: bytes, where: _Where) -> str:
     try:
         payload.decode("utf-8")
     except UnicodeDecodeError as exc:
-        guess = guess_legacy_encoding(payload)
+        guess = _guess(payload)
         looks = f" — wygląda na {guess}" if guess else ""
         fix = f"popraw charset w nagłówku na {guess.lower()}" if guess else "popraw charset"
         raise where.error(
@@ -132,7 +146,7 @@ def _not_utf8(payload: bytes, where: _Where) -> str:
 
 
 def _legacy(payload: bytes, declared: str, codec: str, where: _Where) -> str:
-    guess = guess_legacy_encoding(payload)
+    guess = _guess(payload)
     try:
         text = payload.decode(codec)
     except UnicodeDecodeError as exc:
