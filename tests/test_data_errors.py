@@ -112,7 +112,7 @@ CASES = [
         "templates/dv-outage-open.j2",
         "{{ services.en }}",
         "{{ services.en }",
-        r"templates/dv-outage-open.j2:\d+:1: błąd składni Jinja",
+        r"templates/dv-outage-open.j2:\d+:11: błąd składni Jinja: znacznik „\{\{” otwarty tutaj",
         id="template syntax",
     ),
     pytest.param(

@@ -16,6 +16,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .data import DataSet, load_data
 from .environment import TemplateDirLoader, make_environment, parse
+from .jinjasyntax import locate
 from .paths import relative
 from .problems import InputError, InputErrors, collecting
 from .render import Message, Previous, render
@@ -257,11 +258,10 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
     env = make_environment(TemplateDirLoader(files.get))
     for spec in list(templates.values()):
         file = files.get(spec.path.removeprefix("templates/"))
+        source = file.jinja_source if file else ""
         try:
-            parse(file.jinja_source if file else "")
+            parse(source)
         except TemplateSyntaxError as exc:
-            errors.append(
-                InputError(spec.path, exc.lineno or 0, 1, f"błąd składni Jinja: {exc.message}")
-            )
+            errors.append(InputError(spec.path, *locate(source, exc)))  # at the opening tag
             del templates[spec.id]
     return Catalog(root=root, data=data, templates=templates, env=env, files=files), errors

@@ -8,24 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .nontext import kind_of, refuse_non_text
 from .problems import InputError, reading
-
-
-def _looks_binary(raw: bytes) -> bool:
-    if b"\x00" in raw[:8192]:
-        return True
-    sample = raw[:8192]
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return bool(sample) and control / len(sample) > 0.05
 
 
 def decode_utf8(raw: bytes, name: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if _looks_binary(raw):
-        raise InputError(
-            name, 0, 0, "plik binarny, a nie tekst; podaj wiadomość w formacie tekstowym lub .eml"
-        )
+    refuse_non_text(raw, name, kind_of(name))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
+from .emlbody import decode_body
 from .encoding import decode_utf8
+from .nontext import refuse_non_text
 from .problems import InputError
 
 HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]*):[ \t]?(?P<value>.*)$")
@@ -76,6 +78,14 @@ def parse_eml(raw: bytes, path: str) -> ParsedMessage:
     except Exception as exc:  # the email package raises many kinds on broken input
         raise InputError(path, 0, 0, f"nie można odczytać pliku .eml: {exc}") from None
     assert isinstance(msg, EmailMessage)
+    if not msg.keys():
+        raise InputError(
+            path,
+            1,
+            1,
+            "plik .eml nie ma nagłówków poczty (Subject:, From:, Content-Type:) — to zwykły "
+            "tekst; zmień rozszerzenie na .txt albo zapisz wiadomość z programu pocztowego jako .eml",
+        )
     part = msg.get_body(preferencelist=("plain",))
     if part is None:
         raise InputError(
@@ -84,15 +94,12 @@ def parse_eml(raw: bytes, path: str) -> ParsedMessage:
             0,
             "plik .eml nie ma części text/plain; wyślij wiadomość także w formacie tekstowym",
         )
-    try:
-        body = part.get_content()
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise InputError(path, 0, 0, f"nie można zdekodować treści .eml: {exc}") from None
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
-    headers = {k.lower(): " ".join(str(v).split()) for k, v in msg.items()}
     header_lines, body_line = _eml_lines(raw)
     if msg.is_multipart():
         body_line = 1  # the text part's lines do not map onto the file's lines
+    body = decode_body(part, path, raw, body_line)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    headers = {k.lower(): " ".join(str(v).split()) for k, v in msg.items()}
     return ParsedMessage(path, headers.get("subject"), body, headers, body_line, header_lines)
 
 
@@ -111,6 +118,7 @@ def _eml_lines(raw: bytes) -> tuple[dict[str, int], int]:
 
 def parse_bytes(raw: bytes, path: str) -> ParsedMessage:
     if path.lower().endswith(".eml") or _looks_like_mime(raw):
+        refuse_non_text(raw, path, "message")
         return parse_eml(raw, path)
     return parse_text(decode_utf8(raw, path), path)
 

@@ -22,7 +22,7 @@ from .environment import MessageEnvironment
 from .notices import QUOTE_SEPARATOR, Previous
 from .problems import ProblemKind, RenderProblem
 from .spec import TemplateSpec
-from .suggest import did_you_mean
+from .suggest import did_you_mean, undefined_hint
 from .textclean import clean_body
 from .values import Missing, ValueProblem, is_blank
 from .vartypes import coerce_memo, display
@@ -181,6 +181,13 @@ def render(
         raise RenderError(spec.id, problems)
     scope = {**context, **values, "lang": lang or "+".join(spec.languages)}
     body = _render_body(env, spec, scope)
+    if not body.strip():
+        raise TemplateFault(
+            spec.path,
+            spec.body_line,
+            "treść szablonu jest pusta (po wypełnieniu nie zostaje żaden tekst); "
+            "dopisz treść pod front matter albo sprawdź warunki {% if %}",
+        )
     subject = _render_subject(env, spec, scope, lang)
     if quoted:
         # the body is clean already; the quoted block starts with the separator line,
@@ -219,8 +226,10 @@ def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, A
             spec.path, _line_of(exc), f"niedozwolona operacja w szablonie: {exc}"
         ) from None
     except UndefinedError as exc:
+        hint = undefined_hint(exc.message or "", scope)
+        said = f"{exc.message}.{hint}" if hint else exc.message
         raise TemplateFault(
-            spec.path, _line_of(exc), f"nieznana nazwa w szablonie: {exc.message}"
+            spec.path, _line_of(exc), f"nieznana nazwa w szablonie: {said}"
         ) from None
     except TemplateError as exc:
         raise TemplateFault(spec.path, _line_of(exc), f"błąd szablonu: {exc}") from None

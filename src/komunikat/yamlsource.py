@@ -10,6 +10,7 @@ and nesting deeper than :data:`MAX_DEPTH`: data files hold plain values only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +173,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
             "usuń jeden z nich lub zmień nazwę",
         ) from None
     except MarkedYAMLError as exc:
+        opened = _unclosed(exc, text)
+        if opened is not None:
+            raise InputError(path, opened[0] + 1 + line_offset, opened[1] + 1, opened[2]) from None
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "błąd składni").strip()
         line = mark.line + 1 + line_offset if mark else 0
@@ -185,6 +189,67 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
     except YAMLError as exc:
         raise InputError(path, 0, 0, f"niepoprawny YAML: {exc}") from None
     return YamlDoc(path=path, data=data, line_offset=line_offset)
+
+
+CLOSERS = {"[": "]", "{": "}"}
+
+
+def _unclosed(exc: MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(0-based line, column, message) of a quote or bracket that is never closed.
+
+    The scanner notices a missing closing quote only at the end of the file
+    (or of the front matter); its context mark is where the quote opened.
+    """
+    mark, context = exc.context_mark, exc.context or ""
+    lines = text.split("\n")
+    if not context.startswith("while scanning a quoted scalar"):
+        # a quote left open mid-file runs on to the next quote, and the error comes later
+        upto = exc.problem_mark.line if exc.problem_mark else len(lines) - 1
+        found = _open_quote_line(lines[: upto + 1])
+        if found is not None:
+            mark = found
+            context = "while scanning a quoted scalar"
+    if mark is None:
+        return None
+    opener = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    if context.startswith("while scanning a quoted scalar") and opener in ("'", '"'):
+        return (
+            mark.line,
+            mark.column,
+            f"niepoprawny YAML: cudzysłów ({opener}) otwarty tutaj nie jest zamknięty; dopisz zamykający {opener} "
+            "na końcu wartości",
+        )
+    if context.startswith("while parsing a flow") and opener in CLOSERS:
+        return (
+            mark.line,
+            mark.column,
+            f"niepoprawny YAML: nawias ({opener}) otwarty tutaj nie jest zamknięty albo brakuje przecinka między "
+            f"elementami; dopisz {CLOSERS[opener]} lub przecinek",
+        )
+    return None
+
+
+QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^#]*?:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+
+
+class _Mark:
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.column = line, column
+
+
+def _open_quote_line(lines: list[str]) -> _Mark | None:
+    """The first line whose value opens a quote it does not close (legal YAML, rarely meant)."""
+    for number, line in enumerate(lines):
+        match = QUOTED_VALUE.match(line)
+        if match is None:
+            continue
+        quote, rest = match.group("quote"), match.group("rest")
+        rest = (
+            rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        )
+        if quote not in rest:
+            return _Mark(number, match.start("quote"))
+    return None
 
 
 def read_text(path: Path, shown: str | None = None) -> str:

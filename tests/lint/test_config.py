@@ -39,7 +39,7 @@ def test_a_rule_can_be_turned_off_or_downgraded(project_copy: Path) -> None:
             "rules:\n  greeting:\n    options:\n      strict: true\n",
             "komunikat.yml:4:7: reguła greeting nie ma opcji „strict”",
         ),
-        ("rules: [greeting\n", "komunikat.yml:2:1: niepoprawny YAML"),
+        ("rules: [greeting\n", "komunikat.yml:1:8: niepoprawny YAML: nawias ([) otwarty tutaj"),
     ],
 )
 def test_unknown_rules_and_options_are_located_errors(

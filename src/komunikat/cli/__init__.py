@@ -70,7 +70,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except InputError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
-        return 130
+        from ..__main__ import interrupted
+
+        return interrupted()
     except OSError as exc:
         if exc.errno in _STREAM_ERRNOS:
             raise  # stdout itself failed: main() ends quietly

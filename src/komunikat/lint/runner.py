@@ -108,7 +108,8 @@ def lint_templates(
         suppressions += found
         findings += problems
         spec = specs.get(shown)
-        if spec is None:
+        if spec is None:  # a partial, or a template that did not load: the file itself
+            findings += _file_rules(shown, text, rules)
             continue
         source_findings = _source_rules(spec, text, rules, ctx)
         findings += source_findings
@@ -132,17 +133,23 @@ def lint_templates(
 
 def _data_file_rules(root: Path, rules: list[ActiveRule]) -> list[Problem]:
     """The KIND "data" rules (``check_text``) on each data/*.yml."""
-    found = []
-    for rule in rules:
-        if "data" not in rule.module.KIND:
-            continue
-        for path in _data_files(root):
-            shown = relative(path, root)
-            for f in rule.module.check_text(read_text(path, shown)):
-                found.append(
-                    Problem(shown, f.line, f.column, rule.id, rule.severity, f.message, f.text)
-                )
+    found: list[Problem] = []
+    if not any("data" in rule.module.KIND for rule in rules):
+        return found
+    for path in _data_files(root):
+        shown = relative(path, root)
+        found += _file_rules(shown, read_text(path, shown), rules)
     return found
+
+
+def _file_rules(shown: str, text: str, rules: list[ActiveRule]) -> list[Problem]:
+    """The KIND "data" rules on one file: a data file, a partial, a template that did not load."""
+    return [
+        Problem(shown, f.line, f.column, rule.id, rule.severity, f.message, f.text)
+        for rule in rules
+        if "data" in rule.module.KIND
+        for f in rule.module.check_text(text)
+    ]
 
 
 def _all_rule_modules() -> list[ModuleType]:

@@ -37,8 +37,9 @@ def _insert(path: Path, old: str, new: str) -> int:
             17,
         ),
         ("data/services.yml", "    en: WWW\n", f"    en: WW{RLO}W\n", 11),
+        ("templates/partials/signature.j2", "T: {{", f"T:{ZWSP} {{{{", 3),
     ],
-    ids=["template body", "front matter (subject)", "data file"],
+    ids=["template body", "front matter (subject)", "data file", "partial"],
 )
 def test_lint_reports_the_code_point_and_its_column(
     capsys: pytest.CaptureFixture[str],

@@ -3,7 +3,8 @@
 A zero-width space (U+200B) splits a word so that spelling and search miss
 it; a right-to-left override (U+202E) shows text in another order than it is
 sent. Each one is reported by code point and column, in templates (body and
-subject), in ``data/`` files and in composed messages (``komunikat check``);
+subject), in their partials (``templates/partials/``), in ``data/`` files
+and in composed messages (``komunikat check``);
 ``komunikat render`` refuses them in ``--set`` values.
 
 PASS::

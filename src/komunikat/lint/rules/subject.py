@@ -7,6 +7,11 @@ saying the failure „została usunięta” is a CLOSE), and the HL number match
 the one in the body. No subject may contain a placeholder or a line break;
 an e-mail without a subject is an error. Phone scripts have no subject.
 
+A subject longer than ``max_length`` characters (default 200) is an error:
+mail clients show the first 60–80, and the longest real subject is under
+80; a subject of a thousand characters is a paste gone wrong. The limit is
+an option (``komunikat.yml``: ``subject: {options: {max_length: 150}}``).
+
 PASS::
 
     Subject: Prace planowane | Planned maintenance - OPEN [HL-123456]
@@ -54,8 +59,8 @@ from ..placeholders import find_leftovers
 ID = "subject"
 LEVEL = Severity.ERROR
 KIND = ("message", "source")
-OPTIONS: Mapping[str, type] = {}
-DEFAULTS: Mapping[str, Any] = {}
+OPTIONS: Mapping[str, type] = {"max_length": int}
+DEFAULTS: Mapping[str, Any] = {"max_length": 200}  # characters; the longest real one is 79
 
 TITLES = {
     ("Prace planowane", "Planned maintenance"): "maintenance",
@@ -90,6 +95,14 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
         )
     if "\n" in subject or "\r" in subject:
         yield Finding(index, 0, "temat zawiera podział wiersza; temat musi być jednym wierszem")
+    limit = int(options.get("max_length", DEFAULTS["max_length"]))
+    if len(subject) > limit:
+        yield Finding(
+            index,
+            0,
+            f"temat ma {len(subject)} znaków, a może mieć najwyżej {limit}; skróć go "
+            "(programy pocztowe pokazują zwykle pierwsze 60–80 znaków)",
+        )
     new_text = "\n".join(doc.lines[i].text for i in doc.body_indexes())
     yield from _hl_agrees(index, subject, new_text)
     if not doc.is_mass_notice:

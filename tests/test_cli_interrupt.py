@@ -1,0 +1,68 @@
+"""Ctrl+C at any moment, start-up included, ends with one line and exit 130."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# What the installed `komunikat` script runs: the entry point pyproject.toml declares.
+ENTRY = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["komunikat"]
+
+# The child sends itself SIGINT while the command's dependencies are being
+# imported (the first import of jinja2), then runs the entry point exactly as
+# the console script does: a deterministic interrupt "during start-up".
+INTERRUPT_DURING_IMPORT = f"""
+import os, signal, sys
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "jinja2":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["komunikat", "list"]
+module, _, function = {ENTRY!r}.partition(":")
+sys.exit(getattr(__import__(module, fromlist=[function]), function)())
+"""
+
+
+def test_an_interrupt_while_the_command_starts_is_one_line_and_exit_130() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_DURING_IMPORT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == ["komunikat: przerwano (Ctrl+C)"]
+    assert done.returncode == 130
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.25, 0.5])
+def test_ctrl_c_soon_after_start_never_prints_a_traceback(delay: float) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "komunikat", "list"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    if child.returncode == 0:
+        return  # finished before the signal arrived
+    assert child.returncode in (130, -signal.SIGINT)  # -SIGINT: before Python itself started
+    assert stderr.splitlines() in ([], ["komunikat: przerwano (Ctrl+C)"])
