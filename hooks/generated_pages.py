@@ -9,8 +9,9 @@ final, and a ``{{`` in a value or in a template source shown on a page is text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,19 +27,25 @@ from komunikat.site.state import catalog_for
 _generated: set[str] = set()
 #: the page meta key by which mkdocs-macros leaves a page's text as it is
 RENDER_MACROS = "render_macros"
+T = TypeVar("T")
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _catalog(config: MkDocsConfig) -> Any:
+def _located(make: Callable[[], T]) -> T:
+    """What ``make`` returns; a data or template error ends the build in located lines."""
     try:
-        return catalog_for(_root(config))
+        return make()
     except InputErrors as exc:
         raise PluginError("\n".join(str(e) for e in exc.errors)) from None
     except InputError as exc:
         raise PluginError(str(exc)) from None
+
+
+def _catalog(config: MkDocsConfig) -> Any:
+    return _located(lambda: catalog_for(_root(config)))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -57,7 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _generated.clear()
     for page in generated_pages(_catalog(config)):
         if files.get_file_from_path(page.path) is None:
-            files.append(File.generated(config, page.path, content=page.content))
+            content = _located(lambda page=page: page.content)  # built here, from data/
+            files.append(File.generated(config, page.path, content=content))
             _generated.add(page.path)
     return files
 

@@ -150,5 +150,5 @@ def _phone(supplier: Supplier) -> str:
     if banned:
         return "nie dzwonić – dostawca prosi o zaniechanie telefonów"
     if allowed:
-        return "tak: " + "; ".join(allowed)
+        return "tak – " + "; ".join(label[:1].lower() + label[1:] for label in allowed)
     return "źródło nie przewiduje telefonu w eskalacji"

@@ -51,6 +51,11 @@ def hours_text(hours: Hours) -> str:
     return f"pon.–pt. {hours.start}–{hours.end}"
 
 
+def time_text(hours: Hours) -> str:
+    """The hours alone, for a table whose other column names the days."""
+    return "całą dobę" if hours.days == "24/7" else f"{hours.start}–{hours.end}"
+
+
 def zone_text(hours: Hours) -> str:
     if hours.days == "24/7":
         return "nie dotyczy"
@@ -118,7 +123,7 @@ def _hours(supplier: Supplier) -> list[str]:
         parts += ["Źródło nie podaje godzin pracy tego dostawcy.", ""]
     else:
         rows = [
-            [h.applies_to_pl, DAYS_NAMES[h.days], hours_text(h), zone_text(h), h.note_pl]
+            [h.applies_to_pl, DAYS_NAMES[h.days], time_text(h), zone_text(h), h.note_pl]
             for h in supplier.hours
         ]
         parts += [table(["Kto", "Dni", "Godziny", "Strefa czasowa", "Uwagi"], rows), ""]
@@ -169,7 +174,11 @@ def _required_fields(supplier: Supplier) -> list[str]:
         parts += ['!!! note "Uwaga"', "    " + inline(supplier.required_fields_note_pl), ""]
     rows = []
     for field in supplier.required_fields:
-        required = "tak" if field.required else f"nie – {field.condition_pl or 'nieobowiązkowe'}"
+        required = (
+            "tak"
+            if field.required
+            else (f"tylko {field.condition_pl}" if field.condition_pl else "nie")
+        )
         rows.append([field.label_pl, required, field.wording_pl, field.example_pl])
     parts += [table(["Informacja", "Wymagana", "Według źródła", "Przykład wiersza"], rows), ""]
     rows = [

@@ -11,15 +11,19 @@ from ..spec import TemplateSpec
 from ..vartypes import VARIABLE_TYPES
 from .markdown import cell, code, fence, inline, table
 
-KIND_TITLES = {
-    "maintenance": "Prace planowane",
-    "outage": "Awarie",
-    "reply": "Odpowiedzi na zgłoszenia",
-    "report": "Zgłoszenia problemów",
-    "phone": "Rozmowy telefoniczne",
-}
+#: The catalogue's groups, in the order an operator looks for them: who the message is for.
+GROUPS = (
+    ("dv", "Digital Virgo: prace planowane i awarie", lambda s: s.scope == "dv"),
+    ("operator", "Operatorzy", lambda s: s.scope == "operator"),
+    ("partner", "Partnerzy", lambda s: s.scope == "partner"),
+    ("supplier", "Dostawcy", lambda s: s.scope == "supplier"),
+    ("phone", "Rozmowy telefoniczne", lambda s: s.channel == "phone"),
+)
+#: Within a group: planned works before outages, each in lifecycle order, then the rest.
+KIND_ORDER = ("maintenance", "outage", "report", "reply", "phone")
+PHASE_ORDER = ("OPEN", "PROLONGATION", "CLOSE")
 CATALOGUE_PATH = "szablony/index.md"
-LANG_NAMES = {"pl": "Polski", "en": "English"}
+LANG_NAMES = {"pl": "polski", "en": "angielski"}
 
 
 def page_path(spec: TemplateSpec) -> str:
@@ -34,17 +38,28 @@ def catalogue_page(catalog: Catalog) -> str:
         "składa gotową wiadomość. Ten sam tekst daje polecenie "
         "`komunikat render <id>`.",
     ]
-    for kind, title in KIND_TITLES.items():
-        specs = [s for s in catalog if s.kind == kind]
+    for anchor, title, belongs in GROUPS:
+        specs = sorted((s for s in catalog if belongs(s)), key=_lifecycle)
         if not specs:
             continue
-        parts += ["", f"## {title} {{ #{kind} }}", ""]
+        parts += ["", f"## {title} {{ #{anchor} }}", ""]
         rows = [
-            [f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", "+".join(s.languages).upper(), s.when]
+            [f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", languages(s), s.when]
             for s in specs
         ]
         parts.append(table(["Szablon", "Faza", "Języki", "Kiedy używać"], rows, raw=(0,)))
     return "\n".join(parts) + "\n"
+
+
+def _lifecycle(spec: TemplateSpec) -> tuple[int, int, str]:
+    kind = KIND_ORDER.index(spec.kind) if spec.kind in KIND_ORDER else len(KIND_ORDER)
+    phase = PHASE_ORDER.index(spec.phase) if spec.phase in PHASE_ORDER else len(PHASE_ORDER)
+    return kind, phase, spec.id
+
+
+def languages(spec: TemplateSpec) -> str:
+    """One spelling everywhere: „angielski i polski”, in the order of the message."""
+    return " i ".join(LANG_NAMES[x] for x in spec.languages)
 
 
 def _preview(catalog: Catalog, spec: TemplateSpec, lang: str | None) -> Message | str:
@@ -61,6 +76,16 @@ def _preview_block(result: Message | str, indent: int) -> str:
     return fence(text, "text", indent)
 
 
+def _subject_fact(catalog: Catalog, spec: TemplateSpec, key: str, source: str) -> str:
+    """The subject as written; one built by template logic is shown as its sample."""
+    if "{%" not in source:
+        return code(source.strip())
+    sample = _preview(catalog, spec, None if key == "*" else key)
+    if isinstance(sample, str) or sample.subject is None:
+        return "składany z pól szablonu"
+    return f"{code(sample.subject)} (przykład; składany z pól szablonu)"
+
+
 def template_page(catalog: Catalog, template_id: str) -> str:
     spec = catalog.get(template_id)
     parts = [f"# {inline(spec.title)}", ""]
@@ -69,20 +94,21 @@ def template_page(catalog: Catalog, template_id: str) -> str:
     parts += ['!!! info "Kiedy używać"', "    " + inline(spec.when), ""]
     facts = [
         ["Identyfikator", f"`{spec.id}`"],
-        ["Języki", ", ".join(LANG_NAMES[x] for x in spec.languages)],
+        ["Języki", languages(spec)],
     ]
     if spec.phase:
         facts.append(["Faza", spec.phase])
     if spec.subject:
         for key, source in spec.subject.items():
             label = "Temat" if key == "*" else f"Temat ({LANG_NAMES[key]})"
-            facts.append([label, code(source.strip())])
+            facts.append([label, _subject_fact(catalog, spec, key, source)])
     if spec.quotes:
         quoted = ", ".join(f"[{q}]({q}.md)" for q in spec.quotes)
         facts.append(["Cytuje", quoted])
     if spec.lead_time_days:
         facts.append(["Wyprzedzenie", f"najpóźniej {count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed rozpoczęciem prac"])
-    parts += ["| | |", "|---|---|"] + [f"| **{k}** | {v} |" for k, v in facts] + [""]
+    parts += ["| Informacja | Wartość |", "|---|---|"]
+    parts += [f"| **{k}** | {v} |" for k, v in facts] + [""]
     parts += ["## Pola", ""]
     rows = []
     for var in spec.variables:
