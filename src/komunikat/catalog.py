@@ -239,8 +239,8 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
         shown = relative(path, root)
         try:
             file = files.get(path.name)
-            if file is None:
-                continue
+            if file is None:  # a dangling symlink
+                raise InputError(shown, 0, 0, "plik nie istnieje; sprawdź ścieżkę")
             spec = parse_template(file, shown)
         except InputError as exc:
             errors.append(exc)
