@@ -238,10 +238,10 @@ def collect_catalog(root: Path, data: DataSet | None = None) -> tuple[Catalog, l
     files = TemplateFiles(root / "templates")
     for path in template_files(root):
         shown = relative(path, root)
-        file = files.get(path.name)
-        if file is None:
-            continue
         with collecting(errors):
+            file = files.get(path.name)
+            if file is None:  # a dangling symlink
+                raise InputError(shown, 0, 0, "plik nie istnieje; sprawdź ścieżkę")
             spec = parse_template(file, shown)
             templates[spec.id] = spec
     broken = {p.name.removesuffix(TEMPLATE_SUFFIX) for p in template_files(root)} - set(templates)
