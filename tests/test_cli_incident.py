@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from komunikat.cli import main
 
@@ -75,3 +78,70 @@ def test_a_start_that_contradicts_the_quoted_open_is_refused_naming_both(
     )
     assert code == 2 and out == ""
     assert "15.12.2026 21:00 różni się od cytowanej wiadomości OPEN (15.12.2026 22:00)" in err
+
+
+MAINTENANCE_OPEN = [
+    "render",
+    "dv-maintenance-open",
+    "--set",
+    "hl=HL-300002",
+    "--set",
+    "start=20.12.2026 22:00",
+    "--set",
+    "end=21.12.2026 01:00",
+    "--set",
+    "services=sms-premium",
+    "--set",
+    "sender=Anna Nowak",
+]
+
+
+def test_the_close_eml_is_threaded_to_the_open_and_needs_only_the_sender(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened, closed = tmp_path / "open.eml", tmp_path / "close.eml"
+    assert run(capsys, *MAINTENANCE_OPEN, "--format", "eml", "-o", str(opened))[0] == 0
+    code, _, err = run(
+        capsys,
+        "render",
+        "dv-maintenance-close",
+        "--previous",
+        str(opened),
+        "--set",
+        "sender=Jan Kowalski",
+        "--format",
+        "eml",
+        "-o",
+        str(closed),
+    )
+    assert code == 0, err
+    first = email.message_from_bytes(opened.read_bytes(), policy=email.policy.default)
+    later = email.message_from_bytes(closed.read_bytes(), policy=email.policy.default)
+    assert later["In-Reply-To"] == first["Message-ID"]
+    assert later["References"] == first["Message-ID"]
+    assert later["Subject"] == "Prace planowane | Planned maintenance - CLOSE [HL-300002]"
+    body = later.get_body(("plain",)).get_content()
+    assert "End date: 21.12.2026 01:00 CET" in body.partition("-----")[0]
+
+
+def test_a_maintenance_eml_carries_its_window_as_a_calendar_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened = tmp_path / "open.eml"
+    assert run(capsys, *MAINTENANCE_OPEN, "--format", "eml", "-o", str(opened))[0] == 0
+    mail = email.message_from_bytes(opened.read_bytes(), policy=email.policy.default)
+    [attachment] = list(mail.iter_attachments())
+    assert attachment.get_content_type() == "text/calendar"
+    assert attachment.get_filename() == "prace-planowane-HL-300002.ics"
+    [event] = Calendar.from_ical(attachment.get_content()).walk("VEVENT")
+    assert str(event.decoded("dtstart").tzinfo) == "Europe/Warsaw"
+    code, out, _ = run(capsys, *MAINTENANCE_OPEN, "--format", "ics")
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR")
+
+
+def test_a_calendar_file_of_an_outage_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, *OPEN, "--format", "ics")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "tylko dla nich" in err

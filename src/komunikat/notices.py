@@ -61,6 +61,7 @@ class Previous:
     subject: str | None
     body: str
     source: str = ""
+    message_id: str | None = None  # of an .eml: the later notice is threaded to it
 
     def as_text(self) -> str:
         head = f"Subject: {self.subject}\n\n" if self.subject else ""

@@ -39,9 +39,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="poprzednia wiadomość do zacytowania (CLOSE, PROLONGATION)",
     )
     p_render.add_argument("--lang", choices=("pl", "en"), help="język (szablony jednojęzyczne)")
-    p_render.add_argument("--format", choices=("text", "eml", "json"), default="text")
-    p_render.add_argument("--to", action="append", default=[], metavar="ADRES")
-    p_render.add_argument("--cc", action="append", default=[], metavar="ADRES")
+    p_render.add_argument(
+        "--format",
+        choices=("text", "eml", "json", "ics"),
+        default="text",
+        help="text: temat i treść do wklejenia; eml: gotowy e-mail do otwarcia w programie "
+        "pocztowym (z kalendarzem przy pracach planowanych, w wątku poprzedniej wiadomości "
+        ".eml z --previous); json: wartości i tekst; ics: okno prac planowanych do kalendarza",
+    )
+    p_render.add_argument(
+        "--to",
+        action="append",
+        default=[],
+        metavar="ADRES",
+        help="odbiorca (pole Do) w --format eml; powtórz dla kilku, np. --to noc@partner.pl",
+    )
+    p_render.add_argument(
+        "--cc",
+        action="append",
+        default=[],
+        metavar="ADRES",
+        help="kopia (pole DW) w --format eml; DW wymagane przez procedurę komunikat dopisuje "
+        "sam albo przypomina o nich",
+    )
     p_render.add_argument(
         "--output",
         "-o",
@@ -79,7 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_esc = sub.add_parser("escalate", help="co teraz przewiduje ścieżka eskalacji dostawcy")
     p_esc.add_argument("supplier", metavar="DOSTAWCA", help="id dostawcy (np. s4e, daktela)")
     p_esc.add_argument(
-        "--severity", required=True, metavar="POZIOM", help="poziom pilności zgłoszenia"
+        "--severity",
+        required=True,
+        metavar="POZIOM",
+        help="poziom pilności zgłoszenia z macierzy eskalacji dostawcy, np. routine (sprawy "
+        "rutynowe), failure (awaria zwykła), emergency (nagłe przypadki); poziomy każdego "
+        "dostawcy podaje jego strona w serwisie, a nieznany poziom – komunikat o błędzie",
     )
     p_esc.add_argument(
         "--since",

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..catalog import Catalog, load_catalog
 from ..eml import eml_summary, to_eml
+from ..ical import has_window, maintenance_event
 from ..invisible import find_invisible
 from ..invisible import message as invisible_message
 from ..messagefile import parse_bytes
@@ -51,7 +52,8 @@ def _read_previous(paths: list[Path]) -> list[Previous]:
         with reading(str(path), missing="plik nie istnieje; sprawdź ścieżkę --previous"):
             raw = path.read_bytes()
         parsed = parse_bytes(raw, str(path))
-        found.append(Previous(parsed.subject, parsed.body, source=str(path)))
+        message_id = parsed.headers.get("message-id") or None
+        found.append(Previous(parsed.subject, parsed.body, source=str(path), message_id=message_id))
     return found
 
 
@@ -97,10 +99,21 @@ def cmd_render(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         payload = json.dumps(message.to_json(), ensure_ascii=False, indent=2) + "\n"
         return emit(payload.encode("utf-8"), args)
+    if args.format == "ics":
+        if not has_window(message):
+            raise UsageError(
+                f"{spec.id} nie jest zawiadomieniem o pracach planowanych; "
+                "plik kalendarza (--format ics) jest tylko dla nich"
+            )
+        return emit(maintenance_event(message), args)
     if args.format == "eml":
         sender = catalog.data.contacts.signature.helpline
         to, cc = _addresses(args.to, "--to"), _addresses(args.cc, "--cc")
-        blob = to_eml(message, sender=sender, to=to, cc=cc)
+        threaded = [p.message_id for p in previous if p.message_id]
+        calendar = None
+        if has_window(message):
+            calendar = (f"prace-planowane-{message.typed['hl']}.ics", maintenance_event(message))
+        blob = to_eml(message, sender=sender, to=to, cc=cc, replying_to=threaded, calendar=calendar)
         for entry in eml_summary(message):
             print(f"komunikat: dodaj ręcznie w DW: {entry['name']}", file=sys.stderr)
         return emit(blob, args)
