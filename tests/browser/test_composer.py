@@ -331,9 +331,9 @@ def test_composer_mounts_again_when_material_swaps_the_page_in(page: Page, site_
 
 def test_language_tabs_keep_the_choice_across_template_pages(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}szablony/ticket-accepted/")
-    page.locator(".tabbed-labels label", has_text="English").first.click()
+    page.locator(".tabbed-labels label", has_text="Angielski").first.click()
     page.goto(f"{site_url}szablony/partner-problem-report/")
-    assert checked_tab(page) == "English"
+    assert checked_tab(page) == "Angielski"
     page.locator(".tabbed-labels label", has_text="Polski").first.click()
     page.goto(f"{site_url}szablony/ticket-rejected-unknown-sender/")
     assert checked_tab(page) == "Polski"

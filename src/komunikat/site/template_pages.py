@@ -139,7 +139,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
     ]
     if spec.layout == "bilingual":
         parts += [
-            '=== "English + Polski"',
+            '=== "Angielski i polski"',
             "",
             _preview_block(_preview(catalog, spec, None), 4),
             "",
@@ -147,7 +147,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
     else:
         for lang in spec.languages:
             parts += [
-                f'=== "{LANG_NAMES[lang]}"',
+                f'=== "{LANG_NAMES[lang].capitalize()}"',
                 "",
                 _preview_block(_preview(catalog, spec, lang), 4),
                 "",
