@@ -42,7 +42,7 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
             _page(
                 template_pages.page_path(s), "Szablony", template_pages.template_page, catalog, s.id
             )
-            for s in catalog
+            for s in template_pages.in_catalogue_order(catalog)
         ],
         *[
             _page(

@@ -110,7 +110,7 @@ def contacts_page(catalog: Catalog) -> str:
         ["Adres", company.address],
     ]
     rows += [["Dane rejestrowe", line] for line in company.legal]
-    parts += [table(["", ""], rows), ""]
+    parts += [table(["Informacja", "Wartość"], rows), ""]
     if data.contacts.internal:
         parts += ["## Kontakty wewnętrzne", ""]
         rows = [[c.name, c.role_pl, c.email or "–", c.note] for c in data.contacts.internal]

@@ -78,9 +78,9 @@ def supplier_page(catalog: Catalog, supplier_id: str) -> str:
         ["Co dostarcza", supplier.supplies_pl],
         ["Języki zgłoszeń", ", ".join(LANG_NAMES[x] for x in supplier.languages)],
         ["Identyfikator", supplier.id],
-        ["Źródło", supplier.source],
+        ["Dokument źródłowy", supplier.source],
     ]
-    parts += [table(["", ""], facts), ""]
+    parts += [table(["Informacja", "Wartość"], facts), ""]
     parts += _contacts(supplier)
     parts += _hours(supplier)
     parts += _sla(supplier)
@@ -225,7 +225,7 @@ def _tickets(supplier: Supplier) -> list[str]:
             number += f", np. {tickets.number_example}"
         facts.append(["Numer zgłoszenia", number])
     if facts:
-        parts += [table(["", ""], facts), ""]
+        parts += [table(["Informacja", "Wartość"], facts), ""]
     for stage in tickets.stages:
         parts += _section(stage.title_pl, stage.text_pl, stage.items_pl, level=3)
     return parts

@@ -38,8 +38,7 @@ def catalogue_page(catalog: Catalog) -> str:
         "składa gotową wiadomość. Ten sam tekst daje polecenie "
         "`komunikat render <id>`.",
     ]
-    for anchor, title, belongs in GROUPS:
-        specs = sorted((s for s in catalog if belongs(s)), key=_lifecycle)
+    for anchor, title, specs in groups(catalog):
         if not specs:
             continue
         parts += ["", f"## {title} {{ #{anchor} }}", ""]
@@ -49,6 +48,19 @@ def catalogue_page(catalog: Catalog) -> str:
         ]
         parts.append(table(["Szablon", "Faza", "Języki", "Kiedy używać"], rows, raw=(0,)))
     return "\n".join(parts) + "\n"
+
+
+def groups(catalog: Catalog) -> list[tuple[str, str, list[TemplateSpec]]]:
+    """(anchor, title, templates in lifecycle order) of each group of the catalogue."""
+    return [
+        (anchor, title, sorted((s for s in catalog if belongs(s)), key=_lifecycle))
+        for anchor, title, belongs in GROUPS
+    ]
+
+
+def in_catalogue_order(catalog: Catalog) -> list[TemplateSpec]:
+    """Every template in the order the catalogue lists them (the nav follows it)."""
+    return [spec for _, _, specs in groups(catalog) for spec in specs]
 
 
 def _lifecycle(spec: TemplateSpec) -> tuple[int, int, str]:
