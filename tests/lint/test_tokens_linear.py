@@ -1,8 +1,8 @@
 """The per-line scanners take time in proportion to the line for long words and tokens.
 
-(Lines made of thousands of "a." or "a-" pairs still cost more than linear time in
-the host, file and dotted-name patterns; `komunikat check` bounds a message's
-size, see komunikat.limits.)"""
+Each pattern starts a match only where its token can start (a look-behind), so a
+line of thousands of "a." or "a-" pairs is scanned once, not once per position
+(200 KB of them took 9 minutes before)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ SHAPES = {
     "at signs": "a@",
     "slashes": "a/",
     "colons": "1:",
+    "dotted pairs": "a.",
+    "hyphenated pairs": "a-",
+    "mixed pairs": "a.a-",
 }
 
 
@@ -25,10 +28,13 @@ SHAPES = {
 def test_non_prose_spans_grow_linearly(unit: str) -> None:
     def seconds(size: int) -> float:
         text = unit * (size // len(unit))
-        non_prose_spans.cache_clear()
-        started = time.perf_counter()
-        non_prose_spans(text)
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):  # the best of three: a busy machine slows single runs
+            non_prose_spans.cache_clear()
+            started = time.perf_counter()
+            non_prose_spans(text)
+            best = min(best, time.perf_counter() - started)
+        return best
 
     small, large = seconds(5_000), seconds(20_000)
     # linear: 4× the text costs about 4× the time; quadratic would cost 16×

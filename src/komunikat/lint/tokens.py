@@ -81,16 +81,19 @@ NON_PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "host",
-        re.compile(rf"\b(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?::\d{{1,5}})?(?:/[^\s]*)?"),
+        # starts only where a host can start (see "email"): "a.a.a…" stays linear
+        re.compile(rf"(?<![\w.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?::\d{{1,5}})?(?:/[^\s]*)?"),
     ),
     ("path", re.compile(r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@%+~-]+){2,}/?")),
     (
         "file",
-        re.compile(r"\b[\w-]+\.(?:log|conf|cfg|xml|json|ya?ml|txt|sh|py|jar|war|csv|pdf|docx?)\b"),
+        re.compile(
+            r"(?<![\w-])[\w-]+\.(?:log|conf|cfg|xml|json|ya?ml|txt|sh|py|jar|war|csv|pdf|docx?)\b"
+        ),
     ),
-    ("identifier", re.compile(r"\b\w*_\w*\b|\b\w+(?:\.\w+)*\(\)")),
+    ("identifier", re.compile(r"\b\w*_\w*\b|(?<![\w.])\w+(?:\.\w+)*\(\)")),
     # a dotted name in lower case with no space: a host or a package (pi.dniu, pi.virtual.mp)
-    ("dotted", re.compile(r"(?<![\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?!\w|\.\w)")),
+    ("dotted", re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?!\w|\.\w)")),
     # digits glued to a word by a hyphen stay with it (dv-mon-02 is a name, not a number)
     ("number", re.compile(r"(?<![\w-])[+-]?\d+(?:[.,:/ -]\d+)*(?:%|(?=\W)|$)")),
 )
