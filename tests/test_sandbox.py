@@ -68,9 +68,9 @@ def test_front_matter_becomes_a_comment_that_keeps_line_numbers() -> None:
     assert source.count("\n") == text.count("\n")
     with pytest.raises(UndefinedError) as caught:
         make_environment({"x.j2": text}).get_template("x.j2").render()
-    from komunikat.render import _line_of
+    from komunikat.render import _place
 
-    assert _line_of(caught.value) == 4
+    assert _place(caught.value, "templates/x.j2") == ("templates/x.j2", 4)
 
 
 @pytest.mark.parametrize(

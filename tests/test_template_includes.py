@@ -44,3 +44,16 @@ def test_a_template_including_itself_is_a_cycle_not_an_internal_error(
     assert code == 2 and err.count("\n") == 1, err
     assert "templates/ticket-accepted.j2:29:1:" in err, err
     assert "include" in err and "wewnętrzny" not in err
+
+
+def test_an_error_inside_a_partial_names_the_partial_and_its_line(
+    capsys: pytest.CaptureFixture[str], project_copy: Path
+) -> None:
+    signature = project_copy / "templates" / "partials" / "signature.j2"
+    lines = signature.read_text(encoding="utf-8").split("\n")
+    lines[2] += " {{ nope_name }}"
+    signature.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["--root", str(project_copy), "render", "ticket-accepted", "--sample"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.startswith("komunikat: templates/partials/signature.j2:3:1: "), err

@@ -223,16 +223,16 @@ def _render_body(env: MessageEnvironment, spec: TemplateSpec, scope: dict[str, A
         ) from None
     except SecurityError as exc:
         raise TemplateFault(
-            spec.path, _line_of(exc), f"niedozwolona operacja w szablonie: {exc}"
+            *_place(exc, spec.path), f"niedozwolona operacja w szablonie: {exc}"
         ) from None
     except UndefinedError as exc:
         hint = undefined_hint(exc.message or "", scope)
         said = f"{exc.message}.{hint}" if hint else exc.message
         raise TemplateFault(
-            spec.path, _line_of(exc), f"nieznana nazwa w szablonie: {said}"
+            *_place(exc, spec.path), f"nieznana nazwa w szablonie: {said}"
         ) from None
     except TemplateError as exc:
-        raise TemplateFault(spec.path, _line_of(exc), f"błąd szablonu: {exc}") from None
+        raise TemplateFault(*_place(exc, spec.path), f"błąd szablonu: {exc}") from None
     except RecursionError as exc:
         raise TemplateFault(
             spec.path,
@@ -266,17 +266,15 @@ def _outermost_line(exc: BaseException, name: str) -> int:
     return 0
 
 
-def _line_of(exc: BaseException) -> int:
-    """The template line of a render-time error.
-
-    Jinja rewrites tracebacks so that template frames carry the template's own
-    file name (``<template>`` for in-memory ones) and line number.
-    """
+def _place(exc: BaseException, path: str) -> tuple[str, int]:
+    """The file and line of a render-time error: a partial's own, when it happened there."""
     tb = exc.__traceback__
-    line = 0
+    place = (path, 0)
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if name == "<template>" or name.endswith(".j2"):
-            line = tb.tb_lineno
+        if name == "<template>":
+            place = (path, tb.tb_lineno)
+        elif name.endswith(".j2"):
+            place = ("templates/" + name.rpartition("templates/")[2], tb.tb_lineno)
         tb = tb.tb_next
-    return line
+    return place
