@@ -230,6 +230,6 @@ def run(opts: Options) -> list[Row]:
 
 
 def _java_options() -> tuple[str, ...]:
-    from komunikat.lint.engines import ltserver
+    from komunikat.lint.engines import ltsupervisor
 
-    return ltserver.JAVA_OPTIONS if shutil.which("java") else ()
+    return ltsupervisor.JAVA_OPTIONS if shutil.which("java") else ()

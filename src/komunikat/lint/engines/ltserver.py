@@ -13,8 +13,9 @@ lint gate, the tests, in parallel or not — reuses it.
 - ``server.lock`` (``flock``) makes the start a critical section: of two runs
   starting at once, the second waits and reuses the first one's server;
 - ``last-used`` is touched by every check; the supervisor, a small detached
-  Python process that owns the JVM, stops it after ``IDLE_SECONDS`` without a
-  check (or when told to stop) and removes ``server.json``.
+  Python process that owns the JVM (:mod:`.ltsupervisor`), stops it after
+  ``IDLE_SECONDS`` without a check (or when told to stop) and removes
+  ``server.json``.
 
 Nothing here downloads anything; without Java or the installation the engine
 is reported as not run, with what to install.
@@ -40,13 +41,11 @@ from pathlib import Path
 
 CACHE_DIR = Path(".cache") / "languagetool"
 POM = Path("languagetool") / "pom.xml"
-SERVER_CLASS = "org.languagetool.server.HTTPServer"
 IDLE_SECONDS = 30 * 60
 START_TIMEOUT = 90.0
+# the detached process that owns the JVM (run as ``python -m SUPERVISOR supervise …``)
+SUPERVISOR = "komunikat.lint.engines.ltsupervisor"
 PROBE_TIMEOUT = 3.0
-JAVA_OPTIONS = ("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC")
-# sentences repeat across languages, operators and runs: LanguageTool's own cache answers them
-SERVER_PROPERTIES = "cacheSize=5000\ncacheTTLSeconds=3600\npipelineCaching=true\n"
 WANTED = ("pl-PL", "en-US")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 INSTALL_HINT = "uruchom ./dev test (albo mvn -q -f languagetool/pom.xml package)"
@@ -168,7 +167,7 @@ def read_state(inst: Installation) -> ServerState | None:
         return None
 
 
-def _write_state(inst: Installation, state: ServerState) -> None:
+def write_state(inst: Installation, state: ServerState) -> None:
     temporary = inst.state_file.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_text(json.dumps(asdict(state)), encoding="utf-8")
     os.replace(temporary, inst.state_file)
@@ -255,7 +254,7 @@ def _start(inst: Installation, idle: float) -> ServerState:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
     with inst.log_file.open("wb") as log:
         supervisor = subprocess.Popen(
-            [sys.executable, "-m", __name__, "supervise", str(inst.home), str(port), str(idle)],
+            [sys.executable, "-m", SUPERVISOR, "supervise", str(inst.home), str(port), str(idle)],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -336,70 +335,3 @@ def idle_for(inst: Installation) -> float | None:
         return max(0.0, time.time() - inst.used_file.stat().st_mtime)
     except OSError:
         return None
-
-
-def java_command(inst: Installation, port: int) -> list[str]:
-    java = shutil.which("java") or "java"
-    properties = inst.home / "server.properties"
-    properties.write_text(SERVER_PROPERTIES, encoding="utf-8")
-    classpath = str(inst.lib / "*")
-    # no --public: the server accepts connections from this machine only
-    return [
-        java,
-        *JAVA_OPTIONS,
-        "-cp",
-        classpath,
-        SERVER_CLASS,
-        "--config",
-        str(properties),
-        "-p",
-        str(port),
-    ]
-
-
-def supervise(home: Path, port: int, idle: float) -> int:
-    """Run the JVM until it exits, is told to stop, or ``idle`` seconds pass without a check."""
-    inst = Installation(home)
-
-    def stop_now(signum: int, frame: object) -> None:
-        raise SystemExit(0)
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(signum, stop_now)
-    jvm = subprocess.Popen(
-        java_command(inst, port), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL
-    )
-    state = ServerState(port, jvm.pid, os.getpid(), time.time(), idle)
-    try:
-        _write_state(inst, state)
-        deadline = time.monotonic() + START_TIMEOUT
-        while jvm.poll() is None and not answering(state) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        inst.touch()  # the idle clock starts once the server answers, not while the JVM loads
-        while jvm.poll() is None:
-            unused = idle_for(inst)
-            if unused is not None and unused > idle:
-                print(f"LanguageTool: {unused:.0f} s bez sprawdzania — zatrzymuję", flush=True)
-                break
-            time.sleep(min(5.0, max(idle / 10, 0.2)))
-        else:
-            print(f"LanguageTool: JVM zakończyła pracę z kodem {jvm.returncode}", flush=True)
-    finally:
-        if jvm.poll() is None:
-            jvm.terminate()
-            try:
-                jvm.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                jvm.kill()
-                jvm.wait()
-        if read_state(inst) == state:
-            with contextlib.suppress(OSError):
-                inst.state_file.unlink()
-    return 0
-
-
-if __name__ == "__main__":
-    if len(sys.argv) == 5 and sys.argv[1] == "supervise":
-        sys.exit(supervise(Path(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])))
-    print("usage: python -m komunikat.lint.engines.ltserver supervise HOME PORT IDLE")
-    sys.exit(2)
