@@ -6,6 +6,7 @@ from ..catalog import Catalog
 from ..escalation import CHANNEL_NAMES
 from ..schema.suppliers import Hours, LadderStep, SeverityLadder, SlaFigure, Supplier
 from .markdown import cell, code, fence, inline, table
+from .template_pages import LANG_NAMES
 
 CONTACT_NAMES = {
     "email": "e-mail",
@@ -22,7 +23,6 @@ SLA_NAMES = {
     "status-updates": "Aktualizacje statusu",
 }
 DAYS_NAMES = {"24/7": "całą dobę, 7 dni w tygodniu", "mon-fri": "poniedziałek–piątek"}
-LANG_NAMES = {"pl": "polski", "en": "angielski"}
 
 
 def page_path(supplier_id: str) -> str:
