@@ -35,6 +35,7 @@
 
   let catalogPromise = null;
   let runtimePromise = null;
+  let pyodideInstance = null;
   let instances = 0;
 
   /* --- loading ------------------------------------------------------------ */
@@ -80,6 +81,7 @@
       fetchOk("python.zip").then((response) => response.arrayBuffer()),
     ]);
     const pyodide = await module.loadPyodide({ indexURL: runtimeURL.href });
+    pyodideInstance = pyodide;
     pyodide.unpackArchive(zip, "zip", { extractDir: PYTHON_DIR });
     pyodide.runPython(
       `import sys\nif ${JSON.stringify(PYTHON_DIR)} not in sys.path:\n` +
@@ -624,6 +626,17 @@
       },
     );
   }
+
+  /*
+   * The one runtime, for other scripts of the site (e.g. the escalation panel
+   * on supplier pages): they start or reuse it and import their own module of
+   * the shipped komunikat package (pyodide.pyimport("komunikat.…")).
+   */
+  window.komunikat = Object.assign(window.komunikat || {}, {
+    loadCatalog,
+    loadRuntime,
+    loadPyodide: () => loadRuntime().then(() => pyodideInstance),
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);
