@@ -6,10 +6,11 @@ body. Partials live in ``templates/partials/`` and have no front matter.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -26,6 +27,8 @@ from .spec import TemplateSpec, VariableSpec
 from .suggest import did_you_mean
 from .templatefile import TemplateFiles, TemplateText, split
 from .yamlsource import YamlDoc, parse_yaml
+
+_Spec = TypeVar("_Spec")
 
 TEMPLATE_SUFFIX = ".j2"
 
@@ -83,39 +86,35 @@ def parse_template(text: str | TemplateText, path: str) -> TemplateSpec:
     elif fm.subject:
         subject = dict(fm.subject)
     variables = tuple(
-        VariableSpec(
-            name=name,
-            type=var.type,
-            label=var.label,
-            required=var.required,
-            sample=var.sample,
-            help=var.help,
-            scope=var.scope,
-            choices=tuple(var.choices),
-        )
+        _copied(VariableSpec, var, name=name, choices=tuple(var.choices))
         for name, var in fm.variables.items()
     )
-    return TemplateSpec(
-        id=fm.id,
-        title=fm.title,
-        title_en=fm.title_en,
-        when=fm.when,
-        kind=fm.kind,
-        channel=fm.channel,
-        scope=fm.scope,
-        phase=fm.phase,
+    return _copied(
+        TemplateSpec,
+        fm,
         languages=tuple(fm.languages),
-        layout=fm.layout,
         subject=subject,
         quotes=tuple(fm.quotes),
-        lead_time_days=fm.lead_time_days,
-        supplier=fm.supplier,
         variables=variables,
         source=file.body,
         path=path,
         body_line=file.body_line,
         positions=_positions(doc, fm),
     )
+
+
+def _copied(cls: type[_Spec], model: Any, **given: Any) -> _Spec:
+    """A ``cls`` dataclass with ``given`` and every other field of the same name from ``model``.
+
+    The front-matter schema and the plain spec share their field names, so a new
+    front-matter key reaches the spec without a second list of fields here.
+    """
+    taken = {
+        f.name: getattr(model, f.name)
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name not in given and hasattr(model, f.name)
+    }
+    return cls(**taken, **given)
 
 
 @dataclass

@@ -106,37 +106,42 @@ SHELL_COMMANDS = (
     "ssh|scp|sftp|mtr|nmap|ip|ifconfig|netstat|ss|systemctl|journalctl|docker|kubectl|"
     "grep|tail|cat|sudo|psql|mysql|sqlplus|java|python3?|ls|cd|echo|http"
 )
-CODE_LINE: tuple[re.Pattern[str], ...] = (
-    # a shell prompt, or a command with an option, an address or a path after it
-    re.compile(r"^\s*(?:\$|#|[\w.-]+@[\w.-]+:[^\s]*[$#])\s+\S"),
-    re.compile(rf"^\s*(?:sudo\s+)?(?:{SHELL_COMMANDS})\s+\S*[-/.:=_\d]"),
-    # curl -v: request, response and connection lines
-    re.compile(r"^[<>] \S"),
-    re.compile(
-        r"^\* +(?:Trying|Connected|Connection|Closing|TLS|SSL|ALPN|Server certificate|"
-        r"Mark bundle|Re-using|Expire|Uses proxy|using HTTP|Host |Request completely|"
-        r"CAfile|CApath|subject:|start date:|expire date:|issuer:|common name:|Failed)"
-    ),
-    re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+\d{3}\b"),
-    re.compile(r"^\s*(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+\S+\s+HTTP/\d"),
-    re.compile(
-        r"^\s*(?:Content-[A-Za-z-]+|Set-Cookie|X-[A-Za-z-]+|Cache-Control|Transfer-Encoding|"
-        r"User-Agent|Accept(?:-[A-Za-z]+)?|WWW-Authenticate):\s"
-    ),
-    # openssl s_client
-    re.compile(
-        r"^\s*(?:CONNECTED\(|depth=\d|verify (?:return|error):|-----(?:BEGIN|END) |"
-        r"SSL-Session:|SSL handshake|Certificate chain|Server certificate|subject=|issuer=|"
-        r"Protocol\s*:|Cipher\s*:|Session-ID|Verify return code|New, TLS|No client certificate)"
-    ),
-    # log lines, stack traces, JSON and XML
-    re.compile(r"^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"),
-    re.compile(r"^\s*at [\w.$]+\(|^\s*Traceback \(|^\s*File \"[^\"]+\", line \d+"),
-    re.compile(
-        r"^\s*[{}\[\]],?\s*$|^\s*\{\s*\"|^\s*<[?!/]?[A-Za-z][\w:.-]*[\s>/]|^\s*\"[\w-]+\"\s*:"
-    ),
-    # indented blocks (four spaces or a tab) are pasted output in an e-mail
-    re.compile(r"^(?:\t| {4,})\S"),
+CODE_LINE: tuple[re.Pattern[str], ...] = tuple(
+    map(
+        re.compile,
+        (
+            # a shell prompt, or a command with an option, an address or a path after it
+            r"^\s*(?:\$|#|[\w.-]+@[\w.-]+:[^\s]*[$#])\s+\S",
+            rf"^\s*(?:sudo\s+)?(?:{SHELL_COMMANDS})\s+\S*[-/.:=_\d]",
+            # curl -v: request, response and connection lines
+            r"^[<>] \S",
+            (
+                r"^\* +(?:Trying|Connected|Connection|Closing|TLS|SSL|ALPN|Server certificate|"
+                r"Mark bundle|Re-using|Expire|Uses proxy|using HTTP|Host |Request completely|"
+                r"CAfile|CApath|subject:|start date:|expire date:|issuer:|common name:|Failed)"
+            ),
+            r"^\s*HTTP/\d(?:\.\d)?\s+\d{3}\b",
+            r"^\s*(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+\S+\s+HTTP/\d",
+            (
+                r"^\s*(?:Content-[A-Za-z-]+|Set-Cookie|X-[A-Za-z-]+|Cache-Control|Transfer-Encoding|"
+                r"User-Agent|Accept(?:-[A-Za-z]+)?|WWW-Authenticate):\s"
+            ),
+            # openssl s_client
+            (
+                r"^\s*(?:CONNECTED\(|depth=\d|verify (?:return|error):|-----(?:BEGIN|END) |"
+                r"SSL-Session:|SSL handshake|Certificate chain|Server certificate|subject=|issuer=|"
+                r"Protocol\s*:|Cipher\s*:|Session-ID|Verify return code|New, TLS|No client certificate)"
+            ),
+            # log lines, stack traces, JSON and XML
+            r"^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}",
+            r"^\s*at [\w.$]+\(|^\s*Traceback \(|^\s*File \"[^\"]+\", line \d+",
+            (
+                r"^\s*[{}\[\]],?\s*$|^\s*\{\s*\"|^\s*<[?!/]?[A-Za-z][\w:.-]*[\s>/]|^\s*\"[\w-]+\"\s*:"
+            ),
+            # indented blocks (four spaces or a tab) are pasted output in an e-mail
+            r"^(?:\t| {4,})\S",
+        ),
+    )
 )
 OUTPUT_LABEL = re.compile(
     r"^\s*(?:Zwracany błąd|Błąd zwracany przez usługę|Błąd z logów|Wyniki testów|"
