@@ -3,6 +3,9 @@
 * ``on_files`` emits ``assets/javascripts/lunr/min/lunr.pl.min.js``, a lunr
   language plugin rendered from ``search_pl/lunr.pl.js`` with the rules of
   ``search_pl/rules.yml`` embedded as JSON.
+* ``on_page_markdown`` gives each page the ranking weight that the
+  ``ranking`` rules of rules.yml name for its path, as Material's
+  ``search: boost:`` (front matter that says its own boost keeps it);
 * ``on_post_build`` (after Material's search plugin has written
   ``search/search_index.json``) sets the index ``config`` to ``lang: ["pl"]``,
   a punctuation-aware ``separator`` and ``pipeline: ["trimmer"]``. Material's
@@ -36,6 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from komunikat.problems import InputError, InputErrors
 from komunikat.site import search_pl
@@ -105,6 +109,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError(str(exc)) from None
     files.append(File.generated(config, search_pl.PLUGIN_URI, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Set the page's search boost from the ranking rules (before Material indexes it)."""
+    if not _material_search_enabled(config):
+        return markdown
+    boost = _rules(config).page_boost(page.file.src_uri)
+    search = page.meta.get("search")
+    if boost is None or (isinstance(search, dict) and "boost" in search):
+        return markdown
+    page.meta["search"] = {**(search if isinstance(search, dict) else {}), "boost": boost}
+    return markdown
 
 
 @event_priority(-100)  # after Material's search plugin has written the index

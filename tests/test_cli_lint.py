@@ -170,3 +170,43 @@ def test_check_with_a_template_knows_the_phase(
         capsys, "check", "--template", "dv-outage-close", "--format", "text", str(path)
     )
     assert code == 1 and "faza w temacie to OPEN, a wiadomość to CLOSE" in out
+
+
+def test_check_reports_a_repeated_misspelling_once_and_tells_the_operator_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SNAPSHOTS.joinpath("ticket-accepted.pl.txt").read_text("utf-8")
+    text = text.replace("Trwa jego weryfikacja.", "Trwa jego weryfkacja. Weryfkacja potrwa.", 1)
+    text = text.replace("Z poważaniem,", "Weryfkacja jest pilna.\n\nZ poważaniem,", 1)
+    lines = text.split("\n")
+    first = next(n for n, x in enumerate(lines, 1) if "jego weryfkacja" in x)
+    last = lines.index("Weryfkacja jest pilna.") + 1
+    message = tmp_path / "odpowiedz.txt"
+    message.write_text(text, "utf-8")
+    code, out, _ = run(capsys, "check", "--format", "json", str(message))
+    assert code == 1
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "spelling"]
+    assert [(f["line"], f["text"]) for f in found] == [(first, "weryfkacja")], found
+    assert found[0]["message"] == (
+        "nieznane słowo „weryfkacja” w części polskiej; popraw pisownię albo, jeśli to "
+        "poprawna nazwa własna, zostaw — redaktor może dodać słowo do słownika projektu "
+        f"(3 razy, także w wierszu {last})"
+    )
+
+
+def test_lint_reports_a_repeated_misspelling_in_a_template_once_with_the_editors_fix(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project_copy / "templates" / "ticket-accepted.j2"
+    old = "Trwa jego weryfikacja."
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, "Trwa jego weryfkacja.\nWeryfkacja potrwa.", 1), "utf-8")
+    first = text.split("\n").index(next(x for x in text.split("\n") if old in x)) + 1
+    code, out, _ = run(capsys, "--root", str(project_copy), "lint", "--format", "json", str(path))
+    assert code == 1
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "spelling"]
+    assert len(found) == 1, found
+    assert found[0]["line"] == first
+    assert found[0]["message"].endswith(
+        f"dopisz do data/lint/accept.txt (2 razy, także w wierszu {first + 1})"
+    )

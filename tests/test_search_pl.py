@@ -321,6 +321,42 @@ BROKEN_RULES = {
         (0, 10),
         "nieznana wersja reguł 2; wpisz „version: 1”",
     ),
+    "a phrase in two groups": (
+        ("      - usterka\n", "      - usterka\n      - przerwa techniczna\n"),
+        (1, 9),
+        "fraza „przerwa techniczna” czyta się jak „przerwa techniczna” z grupy "
+        "„prace-planowane”; fraza może należeć do jednej grupy",
+    ),
+    "a phrase that reads like another one": (
+        ("      - usterka\n", "      - usterka\n      - Awarią\n"),
+        (1, 9),
+        "fraza „Awarią” czyta się jak „awaria” z grupy „awaria”",
+    ),
+    "a phrase without words": (
+        ("      - usterka\n", "      - usterka\n      - '–'\n"),
+        (1, 9),
+        "fraza „–” nie ma ani jednego słowa; wpisz słowa",
+    ),
+    "a group name twice": (
+        ("  - id: eskalacja\n", "  - id: awaria\n"),
+        (0, 9),
+        "grupa synonimów „awaria” występuje więcej niż raz",
+    ),
+    "a group with one phrase": (
+        ("      - ticket\n", ""),
+        (-2, 5),
+        "grupa synonimów potrzebuje co najmniej dwóch fraz; dopisz drugą albo usuń grupę",
+    ),
+    "a boost of zero": (
+        ("    boost: 1.5\n", "    boost: 0\n"),
+        (0, 12),
+        "„boost” musi być większe od 0 i nie większe niż 100, a jest 0; wpisz np. 2",
+    ),
+    "a ranking rule without its reason": (
+        ("    why: the checklist of a procedure, after the procedure itself\n", ""),
+        (-2, 5),
+        "brak wymaganego klucza „why”; dopisz go",
+    ),
     "broken YAML": (
         ("  ą: a\n", "  ą: a\n   ć: c\n"),
         (1, 5),

@@ -12,10 +12,13 @@
  *
  *  1. index pipeline: trims and folds diacritics of every word, remembering the
  *     original ("surface") spelling of each folded word;
+ *     where the words say a phrase of a synonym group, the group's term
+ *     ("syn:<id>") is indexed too, once per word of the phrase, at its place;
  *  2. query clauses (lunr.Query.prototype.clause): folds, strips one Polish
  *     ending and matches the stem as a prefix.  This cannot live in the search
  *     pipeline because Material appends "*" to query terms and lunr does not
- *     run the search pipeline for wildcard terms;
+ *     run the search pipeline for wildcard terms.  A phrase of a synonym group
+ *     is replaced by one clause for the group's term;
  *  3. result messages (postMessage): replaces each result's matched query
  *     terms by the surface forms they matched, so Material's on-page
  *     highlighting (search.highlight, a regex over the "h" URL parameter)
@@ -49,6 +52,7 @@
   var SUFFIXES = RULES.suffixes.slice().sort(function (a, b) {
     return b.length - a.length;
   });
+  var SYNONYMS = RULES.synonyms;
   var hasOwn = Object.prototype.hasOwnProperty;
 
   /* ------------------------------------------------------------------------
@@ -92,6 +96,51 @@
   }
 
   /* ------------------------------------------------------------------------
+   * Synonyms (mirrored by komunikat.site.search_synonyms)
+   * --------------------------------------------------------------------- */
+
+  function wordMatches(pattern, term) {
+    if (pattern.slice(-1) === "*") return term.indexOf(pattern.slice(0, -1)) === 0;
+    return term === pattern;
+  }
+
+  function phraseAt(phrase, terms, start) {
+    if (start < 0 || start + phrase.length > terms.length) return false;
+    for (var k = 0; k < phrase.length; k++) {
+      if (!wordMatches(phrase[k], terms[start + k])) return false;
+    }
+    return true;
+  }
+
+  /* [group term, index of the word it marks] indexed after terms[start]: per
+     group, its longest phrase beginning at start, one term per word. */
+  function indexExpansion(terms, start) {
+    var added = [];
+    SYNONYMS.forEach(function (group) {
+      var longest = 0;
+      group.phrases.forEach(function (phrase) {
+        if (phrase.length > longest && phraseAt(phrase, terms, start)) longest = phrase.length;
+      });
+      for (var k = 0; k < longest; k++) added.push([group.token, start + k]);
+    });
+    return added;
+  }
+
+  /* [group term, length] of the longest phrase ending with the last term. */
+  function phraseEnding(terms) {
+    var best = null;
+    SYNONYMS.forEach(function (group) {
+      group.phrases.forEach(function (phrase) {
+        var start = terms.length - phrase.length;
+        if (phraseAt(phrase, terms, start) && (!best || phrase.length > best[1])) {
+          best = [group.token, phrase.length];
+        }
+      });
+    });
+    return best;
+  }
+
+  /* ------------------------------------------------------------------------
    * Surface forms: folded index term -> original spelling -> occurrences
    * --------------------------------------------------------------------- */
 
@@ -120,9 +169,35 @@
     var term = fold(surface);
     if (!term) return undefined;
     remember(term, surface);
+    token.surface = surface;
     return token.update(function () {
       return term;
     });
+  }
+
+  /* The folded words of the field being indexed, read once per pipeline run. */
+  var fieldTokens = null;
+  var fieldTerms = [];
+
+  function synonymExpander(token, i, tokens) {
+    if (!SYNONYMS.length) return token;
+    if (tokens !== fieldTokens) {
+      fieldTokens = tokens;
+      fieldTerms = tokens.map(String);
+    }
+    var added = indexExpansion(fieldTerms, i);
+    if (!added.length) return token;
+    var out = [token];
+    added.forEach(function (entry) {
+      var marked = tokens[entry[1]];
+      remember(entry[0], marked.surface || marked.toString());
+      out.push(
+        marked.clone(function () {
+          return entry[0];
+        })
+      );
+    });
+    return out;
   }
 
   function queryFolder(token) {
@@ -136,6 +211,7 @@
   lunr.Pipeline.registerFunction(trimmer, "trimmer-pl");
   lunr.Pipeline.registerFunction(indexFolder, "folder-pl");
   lunr.Pipeline.registerFunction(queryFolder, "query-folder-pl");
+  lunr.Pipeline.registerFunction(synonymExpander, "synonyms-pl");
 
   /* The plugin, used by Material as this.use(lunr.pl). Material removes the
      functions named in lunr.pl.{trimmer,stopWordFilter,stemmer} that are not
@@ -143,7 +219,8 @@
   lunr.pl = function () {
     surfaces = new Map();
     this.pipeline.reset();
-    this.pipeline.add(trimmer, indexFolder);
+    fieldTokens = null;
+    this.pipeline.add(trimmer, indexFolder, synonymExpander);
     this.searchPipeline.reset();
     this.searchPipeline.add(trimmer, queryFolder);
   };
@@ -152,6 +229,7 @@
   lunr.pl.stem = stem;
   lunr.pl.indexTerm = indexTerm;
   lunr.pl.queryTerm = queryTerm;
+  lunr.pl.indexExpansion = indexExpansion;
   lunr.pl.rules = RULES;
 
   /* ------------------------------------------------------------------------
@@ -162,15 +240,17 @@
      typed and matched; reset after each result message. */
   var queryTerms = new Map();
 
+  /* Rewrites a clause; returns its folded word when it may be part of a
+     synonym phrase (a plain optional word), null otherwise. */
   function rewriteClause(clause) {
     /* Fuzzy clauses ("awaria~1") go through the search pipeline instead. */
     var term = clause.term;
-    if (typeof term !== "string" || clause.editDistance) return;
+    if (typeof term !== "string" || clause.editDistance) return null;
 
     /* Wildcards only at the ends are supported ("*ria", "awa*" which
        Material turns into "awa**"); inner ones are left to lunr. */
     var parts = /^(\**)([^*]+)(\**)$/.exec(term);
-    if (!parts) return;
+    if (!parts) return null;
     var leading = parts[1].length > 0;
     var trailing = parts[3].length > 0;
     var core = parts[2];
@@ -179,7 +259,7 @@
        clauses for suggestions) are kept as they are. */
     var known = queryTerms.get(core);
     var normalised = known ? core : leading ? indexTerm(core) : queryTerm(core);
-    if (!normalised) return;
+    if (!normalised) return null;
 
     /* Material appends "*" to plain words, but not to "+word", "-word" or
        "word^2", and lunr splits words at hyphens after that ("T-Mobile*" ->
@@ -192,15 +272,55 @@
     clause.usePipeline = false;
     if (prefix) clause.wildcard |= lunr.Query.wildcard.TRAILING;
 
+    var folded = known ? known.folded : leading ? null : indexTerm(core);
     if (!known) {
-      queryTerms.set(normalised, { raw: core, prefix: prefix, leading: leading });
+      queryTerms.set(normalised, {
+        raw: core,
+        prefix: prefix,
+        leading: leading,
+        folded: folded,
+      });
+    }
+    return clause.presence === lunr.Query.presence.OPTIONAL ? folded : null;
+  }
+
+  /* Replaces the clauses of a synonym phrase that ends with the last clause
+     by one clause for the group's term. */
+  function replacePhrase(query) {
+    var clauses = query.clauses;
+    var terms = [];
+    for (var i = clauses.length - 1; i >= 0 && typeof clauses[i].plWord === "string"; i--) {
+      terms.unshift(clauses[i].plWord);
+    }
+    var found = terms.length ? phraseEnding(terms) : null;
+    if (!found) return;
+    var removed = clauses.splice(clauses.length - found[1], found[1]);
+    clauses.push({
+      term: found[0],
+      fields: removed[0].fields,
+      boost: 1,
+      usePipeline: false,
+      wildcard: lunr.Query.wildcard.NONE,
+      presence: lunr.Query.presence.OPTIONAL,
+    });
+    if (!queryTerms.has(found[0])) {
+      var raw = removed.map(function (clause) {
+        var info = queryTerms.get(clause.term.replace(/\*$/, ""));
+        return info ? info.raw : clause.term;
+      });
+      queryTerms.set(found[0], { raw: raw.join(" "), prefix: false, leading: false, folded: null });
     }
   }
 
   var originalClause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (spec) {
     var result = originalClause.call(this, spec);
-    rewriteClause(this.clauses[this.clauses.length - 1]);
+    var clause = this.clauses[this.clauses.length - 1];
+    var folded = rewriteClause(clause);
+    if (typeof folded === "string") {
+      clause.plWord = folded;
+      replacePhrase(this);
+    }
     return result;
   };
 

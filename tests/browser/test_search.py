@@ -35,6 +35,35 @@ TARGET_LOCATIONS = {
     "prace-planowane/digital-virgo/": MAINTENANCE_PAGE,
 }
 
+#: What operators type, and the page that must be among the first results:
+#: the procedure, not the section index or the template it links to.
+OPERATOR_QUERIES = {
+    "awaria": "Awaria w Digital Virgo",
+    "awaria orange": "Awaria u operatora",
+    "awaria operatora": "Awaria u operatora",
+    "outage": "Awaria w Digital Virgo",
+    "niedostępność": "Awaria w Digital Virgo",
+    "incydent": "Awaria w Digital Virgo",
+    "prace planowane": "Prace planowane w Digital Virgo",
+    "prace planowane orange": "Prace planowane u operatora",
+    "okno serwisowe": "Prace planowane w Digital Virgo",
+    "przerwa techniczna": "Prace planowane w Digital Virgo",
+    "prace serwisowe": "Prace planowane w Digital Virgo",
+    "maintenance": "Prace planowane w Digital Virgo",
+    "helpline": "Kontakty",
+    "zamknięcie zgłoszenia": "S4E",
+    "eskalacja": "Porównanie dostawców",
+    "daktela": "Daktela",
+    "introserv": "INTROSERV",
+    "s4e": "S4E",
+    "kontakt play": "Play",
+    "orange": "Orange",
+    "telefon": "Komunikacja telefoniczna",
+}
+FIRST_RESULTS = 3
+#: Pages that are not what an operator looks for and must not come first.
+NEVER_FIRST = ("Reguły sprawdzania", "Disaster Communication (awarie)")
+
 POLISH_DIACRITICS = re.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
 EDGE_PUNCTUATION = re.compile(r"^[^\w*]|[^\w*]$")
 
@@ -244,6 +273,15 @@ def test_hyphenated_names_are_found_and_highlighted(
     assert results.titles, results
     for part in name.split("-"):
         assert results.has_mark(part), results
+
+
+@pytest.mark.parametrize(("query", "expected"), OPERATOR_QUERIES.items())
+def test_an_operator_query_shows_its_procedure_among_the_first_results(
+    page: Page, site_url: str, shot: Callable[[str], Path], query: str, expected: str
+) -> None:
+    results = search(page, site_url, query, shot(query))
+    assert expected in results.titles[:FIRST_RESULTS], results.titles
+    assert results.titles[0] not in NEVER_FIRST, results.titles
 
 
 def test_an_unrelated_word_does_not_find_the_outage_pages(

@@ -19,6 +19,7 @@ from .datafiles import load_lint_data
 from .engines import create_engines
 from .messages import document_from_message
 from .model import Context, Document
+from .repeats import merge_repeats
 from .report import Report
 from .sourcemap import column_in_source, document_from_template
 from .suppress import apply, find_suppressions
@@ -122,7 +123,7 @@ def lint_templates(
     # partials are checked for their own syntax and includes
     unique = sorted(set(findings))
     kept, used = apply(unique, suppressions)
-    report.findings = kept
+    report.findings = merge_repeats(kept)
     report.suppressions = used
     report.checked = len(selected) + len(_data_files(root))
     report.engines = ctx.engines.report()
@@ -250,7 +251,7 @@ def check_files(
         doc.supplier = supplier
         report.findings += run_message_rules(doc, rules, ctx)
         report.checked += 1
-    report.findings = sorted(set(report.findings))
+    report.findings = merge_repeats(set(report.findings))
     report.engines = ctx.engines.report()
     report.engine_lines = ctx.engines.summary()
     report.notes = list(dict.fromkeys(ctx.notes))

@@ -45,6 +45,39 @@ def _character_class(text: str) -> str:
 
 
 Text = Annotated[str, Field(min_length=1)]
+#: A synonym group's name: it becomes part of the index term ``syn:<id>``.
+GroupId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+def _boost(value: float) -> float:
+    if not 0 < value <= 100:
+        raise ValueError(
+            f"„boost” musi być większe od 0 i nie większe niż 100, a jest {value:g}; wpisz np. 2"
+        )
+    return value
+
+
+def _two_phrases(phrases: list[str]) -> list[str]:
+    if len(phrases) < 2:
+        raise ValueError(
+            "grupa synonimów potrzebuje co najmniej dwóch fraz; dopisz drugą albo usuń grupę"
+        )
+    return phrases
+
+
+class SynonymGroup(Strict):
+    """Phrases an operator types for one thing; any of them finds the pages with any other."""
+
+    id: GroupId
+    phrases: Annotated[list[Text], AfterValidator(_two_phrases)]
+
+
+class PageBoost(Strict):
+    """How much the pages whose source path matches one of ``pages`` weigh in the ranking."""
+
+    pages: Annotated[list[Text], Field(min_length=1)]
+    boost: Annotated[float, AfterValidator(_boost)]
+    why: Text
 
 
 class SearchRulesFile(Strict):
@@ -54,6 +87,8 @@ class SearchRulesFile(Strict):
     stemmable: Annotated[Regex, Field(min_length=1)]
     min_stem: Annotated[int, AfterValidator(_positive)]
     suffixes: list[Text]
+    synonyms: list[SynonymGroup]
+    ranking: list[PageBoost]
 
 
 def cross_check(doc: YamlDoc, model: SearchRulesFile) -> list[InputError]:
@@ -89,4 +124,23 @@ def cross_check(doc: YamlDoc, model: SearchRulesFile) -> list[InputError]:
                 )
             )
         first.setdefault(suffix, i)
+    errors += _repeated(doc, [g.id for g in model.synonyms], "synonyms", "grupa synonimów")
+    return errors
+
+
+def _repeated(doc: YamlDoc, ids: list[str], key: str, what: str) -> list[InputError]:
+    """Each name once: a second one points at the first."""
+    errors: list[InputError] = []
+    first: dict[str, int] = {}
+    for i, name in enumerate(ids):
+        if name in first:
+            line, _ = doc.position((key, first[name], "id"))
+            errors.append(
+                doc.error(
+                    (key, i, "id"),
+                    f"{what} „{name}” występuje więcej niż raz (pierwszy raz w wierszu {line}); "
+                    "połącz je w jedną albo nadaj inną nazwę",
+                )
+            )
+        first.setdefault(name, i)
     return errors

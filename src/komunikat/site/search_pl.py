@@ -34,8 +34,10 @@ in Node against the same rules.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import json
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -46,7 +48,15 @@ from ..paths import relative
 from ..problems import InputError, InputErrors
 from ..schema.base import validate
 from ..schema.search_rules import SearchRulesFile, cross_check
-from ..yamlsource import load_yaml, read_text
+from ..yamlsource import YamlDoc, load_yaml, read_text
+from .search_synonyms import (
+    Pattern,
+    SynonymGroup,
+    build_groups,
+    index_expansion,
+    phrase_ending,
+    word_matches,
+)
 
 #: Where the rules and the plugin's JavaScript live, relative to the project root.
 ASSET_DIR = Path("hooks") / "search_pl"
@@ -75,17 +85,36 @@ class PolishRules:
     stemmable: str
     min_stem: int
     suffixes: tuple[str, ...]
+    synonyms: tuple[SynonymGroup, ...] = ()
+    #: (globs over the page's path in docs/, boost), the first match decides
+    ranking: tuple[tuple[tuple[str, ...], float], ...] = ()
 
     @classmethod
-    def from_file(cls, model: SearchRulesFile) -> PolishRules:
-        return cls(
+    def from_file(
+        cls, model: SearchRulesFile, doc: YamlDoc | None = None
+    ) -> tuple[PolishRules, list[InputError]]:
+        """The rules, with the synonyms read by the analyser they define; errors where
+        a phrase reads as nothing or like another phrase."""
+        words = cls(
             word_characters=model.word_characters,
             fold=dict(model.fold),
             stemmable=model.stemmable,
             min_stem=model.min_stem,
             # Longest ending first; ties keep the order of the file.
             suffixes=tuple(sorted(model.suffixes, key=len, reverse=True)),
+            ranking=tuple((tuple(r.pages), r.boost) for r in model.ranking),
         )
+        groups, errors = build_groups(
+            [(g.id, g.phrases) for g in model.synonyms], PolishAnalyzer(words).pattern, doc
+        )
+        return dataclasses.replace(words, synonyms=groups), errors
+
+    def page_boost(self, src_uri: str) -> float | None:
+        """The ranking weight of the page at ``src_uri`` (docs/-relative), None: no rule."""
+        for globs, boost in self.ranking:
+            if any(fnmatch.fnmatchcase(src_uri, glob) for glob in globs):
+                return boost
+        return None
 
     @property
     def separator(self) -> str:
@@ -100,6 +129,7 @@ class PolishRules:
             "stemmable": self.stemmable,
             "min_stem": self.min_stem,
             "suffixes": list(self.suffixes),
+            "synonyms": [group.to_json() for group in self.synonyms],
         }
         return json.dumps(data, ensure_ascii=True, sort_keys=True)
 
@@ -152,7 +182,10 @@ def _load_rules(path: Path, shown: str, mtime_ns: int) -> PolishRules:
     errors = cross_check(doc, model)
     if errors:
         raise InputErrors(errors)
-    return PolishRules.from_file(model)
+    rules, phrase_errors = PolishRules.from_file(model, doc)  # read by the rules above
+    if phrase_errors:
+        raise InputErrors(phrase_errors)
+    return rules
 
 
 class PolishAnalyzer:
@@ -197,8 +230,43 @@ class PolishAnalyzer:
         return self.fold(self.trim(word))
 
     def index_terms(self, text: str) -> list[str]:
-        """All index terms of a text, in order."""
-        return [term for term in map(self.index_term, self.tokenize(text)) if term]
+        """All index terms of a text (one field), in order, with the synonym terms."""
+        words = [term for term in map(self.index_term, self.tokenize(text)) if term]
+        terms: list[str] = []
+        for i, word in enumerate(words):
+            terms.append(word)
+            terms += [token for token, _ in index_expansion(self.rules.synonyms, words, i)]
+        return terms
+
+    def pattern(self, phrase: str) -> Pattern:
+        """A synonym phrase as word patterns: query stems, ``*`` where matched as a prefix."""
+        return tuple(
+            self.query_term(word) + ("*" if self.is_prefix_query(word) else "")
+            for word in self.tokenize(phrase)
+            if self.query_term(word)
+        )
+
+    def query_clauses(self, query: str) -> list[str]:
+        """The terms lunr searches for a query: ``stem*``, an exact word or a synonym term.
+
+        A phrase of a synonym group replaces its words by the group's term as
+        soon as its last word is read (the browser sees one clause at a time).
+        """
+        clauses: list[str] = []
+        run: list[str] = []  # folded words of the clauses since the last replacement
+        for word in self.tokenize(query):
+            stem = self.query_term(word)
+            if not stem:
+                continue
+            clauses.append(stem + ("*" if self.is_prefix_query(word) else ""))
+            run.append(self.index_term(word))
+            found = phrase_ending(self.rules.synonyms, run)
+            if found is not None:
+                token, length = found
+                del clauses[-length:]
+                clauses.append(token)
+                run = []
+        return clauses
 
     def query_term(self, word: str) -> str:
         """Normalise a query word: trim, fold and stem."""
@@ -214,21 +282,12 @@ class PolishAnalyzer:
         """
         return len(self.fold(self.trim(word))) >= self.rules.min_stem
 
-    def term_matches(self, query_word: str, index_term: str) -> bool:
-        """Whether one query word matches one index term."""
-        stem = self.query_term(query_word)
-        if not stem:
-            return False
-        if self.is_prefix_query(query_word):
-            return index_term.startswith(stem)
-        return index_term == stem
-
     def matches(self, query: str, text: str) -> bool:
-        """Whether every word of ``query`` matches some index term of ``text``."""
+        """Whether every clause of ``query`` matches some index term of ``text``."""
         terms = self.index_terms(text)
-        words = self.tokenize(query)
-        return bool(words) and all(
-            any(self.term_matches(word, term) for term in terms) for word in words
+        clauses = self.query_clauses(query)
+        return bool(clauses) and all(
+            any(word_matches(clause, term) for term in terms) for clause in clauses
         )
 
 

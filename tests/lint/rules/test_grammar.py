@@ -88,6 +88,23 @@ def test_harper_finds_english_errors_at_their_line_and_column(
     assert finding.message.startswith("możliwy błąd językowy")
 
 
+@pytest.mark.parametrize(
+    ("origin", "says", "never"),
+    [
+        ("message", "jeśli to fałszywy alarm, zostaw — redaktor może wyłączyć tę regułę", "data/"),
+        ("template", f"fałszywy alarm opisz w {datafiles.IGNORE_FILE}", "redaktor"),
+    ],
+)
+def test_the_fix_is_told_to_the_operator_of_a_message_and_to_the_editor_of_a_template(
+    make_doc: Callable[..., Document], harper_ctx: Context, origin: str, says: str, never: str
+) -> None:
+    doc = make_doc(english("The maintenance will last longer then expected."), lang="en")
+    doc.origin = origin
+    [finding] = grammar.check(doc, grammar.DEFAULTS, harper_ctx)
+    assert says in finding.message
+    assert never not in finding.message
+
+
 def test_a_polish_part_is_not_checked_by_harper(
     make_doc: Callable[..., Document], harper_ctx: Context
 ) -> None:

@@ -60,6 +60,24 @@ def test_seed_misspellings_in_a_polish_part_are_found_with_hunspells_suggestion(
         assert suggestion in found[word].suggestions
 
 
+@pytest.mark.parametrize(
+    ("origin", "says", "never"),
+    [
+        ("message", "jeśli to poprawna nazwa własna, zostaw — redaktor może dodać słowo", "data/"),
+        ("template", f"poprawną nazwę dopisz do {datafiles.ACCEPT_FILE}", "redaktor"),
+    ],
+)
+def test_the_fix_is_told_to_the_operator_of_a_message_and_to_the_editor_of_a_template(
+    make_doc: Callable[..., Document], ctx: Context, origin: str, says: str, never: str
+) -> None:
+    doc = make_doc(polish("Upzejmie informujemy o pracach."), lang="pl")
+    doc.origin = origin
+    [finding] = spelling.check(doc, spelling.DEFAULTS, ctx)
+    assert finding.message.startswith("nieznane słowo „Upzejmie” w części polskiej; popraw")
+    assert says in finding.message
+    assert never not in finding.message
+
+
 def test_a_polish_word_in_an_english_part_is_an_error(
     make_doc: Callable[..., Document], ctx: Context
 ) -> None:

@@ -64,7 +64,7 @@ from pydantic import Field, field_validator
 
 from ...problems import Severity
 from ...schema.base import Strict
-from ..datafiles import IGNORE_FILE
+from .. import advice
 from ..engines import LANGUAGE_NAMES, GrammarChecker, GrammarHit
 from ..model import Context, Document, Finding
 from ..prose import Segment, prose_segments
@@ -234,8 +234,8 @@ def _finding(
         return None  # a project term („DirectBilling”): the vocabulary is the spelling rule's
     label = ENGINE_LABELS.get(hit.engine, hit.engine)
     message = (
-        f"możliwy błąd językowy: {hit.message} [{label}: {hit.rule}]; fałszywy alarm "
-        f"opisz w {IGNORE_FILE}"
+        f"możliwy błąd językowy: {hit.message} [{label}: {hit.rule}]; "
+        f"{advice.fix('language-error', doc.origin)}"
     )
     return Finding(index, column, message, flagged, hit.suggestions)
 

@@ -62,7 +62,7 @@ from typing import Any
 from ...data import DataSet
 from ...problems import Severity
 from ...suggest import close_matches
-from ..datafiles import ACCEPT_FILE
+from .. import advice
 from ..engines import LANGUAGE_NAMES, Speller
 from ..model import Context, Document, Finding
 from ..prose import prose_segments
@@ -198,16 +198,17 @@ def suggestions(
     return tuple(found[:MAX_SUGGESTIONS])
 
 
-def message(word: str, lang: str | None, spellers: Mapping[str, Speller]) -> str:
-    """What is wrong and how to fix it; the suggestions travel separately with the finding."""
+def message(
+    word: str, lang: str | None, spellers: Mapping[str, Speller], origin: str = "message"
+) -> str:
+    """What is wrong and how to fix it, for the reader of ``origin`` (a template or a message);
+    the suggestions travel separately with the finding."""
     polish = spellers.get("pl")
     if lang == "en" and polish is not None and polish.known(word):
         text = f"„{word}” to słowo polskie, a ta część wiadomości jest po angielsku"
         return text + "; użyj angielskiego słowa"
     where = f" w części {PART_NAMES[lang]}" if lang in PART_NAMES else ""
-    return (
-        f"nieznane słowo „{word}”{where}; popraw pisownię, a poprawną nazwę dopisz do {ACCEPT_FILE}"
-    )
+    return f"nieznane słowo „{word}”{where}; {advice.fix('unknown-word', origin)}"
 
 
 def checkable(lang: str | None, spellers: Mapping[str, Speller]) -> bool:
@@ -258,7 +259,7 @@ def check(doc: Document, options: Mapping[str, Any], ctx: Context) -> Iterator[F
             yield Finding(
                 segment.index,
                 segment.start + word.start,
-                message(word.text, segment.lang, spellers),
+                message(word.text, segment.lang, spellers, doc.origin),
                 word.text,
                 hints,
             )
