@@ -86,7 +86,8 @@ def test_every_ladder_step_is_a_row_of_its_severity_table(
     supplier = catalog.data.supplier(supplier_id)
     page = supplier_page(catalog, supplier_id)
     for ladder in supplier.escalation:
-        section = page.split(f"### {cell(ladder.label_pl)}\n", 1)[1].split("\n### ", 1)[0]
+        section = page.split(f"### Pilność: {cell(ladder.name_pl)}\n", 1)[1].split("\n### ", 1)[0]
+        assert cell(ladder.label_pl) in section
         assert "| Po czasie | Kanał | Co zrobić |" in section
         for step in ladder.steps:
             row = next(

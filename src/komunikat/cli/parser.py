@@ -117,8 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--severity",
         required=True,
         metavar="POZIOM",
-        help="poziom pilności zgłoszenia: jego polska nazwa (w cudzysłowie, np. "
-        '"awaria krytyczna") albo id (np. critical); poziomy dostawców – na końcu tej pomocy',
+        help="poziom pilności zgłoszenia: jego polska nazwa w cudzysłowie (np. "
+        '"awaria krytyczna") albo jego id; nazwy i id poziomów – na końcu tej pomocy',
     )
     p_esc.add_argument(
         "--since",
