@@ -59,7 +59,7 @@
     const resetSince = el("button", {
       type: "button",
       class: "md-button ke-reset",
-      text: "Ustaw: teraz",
+      text: "Ustaw bieżący czas",
     });
     const level = el("select", { id: `${id}-level`, class: "ke-level" });
     for (const ladder of supplier.escalation) {
