@@ -144,7 +144,8 @@ def test_without_javascript_the_page_gives_the_command_that_answers(
 
 
 class VisibleText(HTMLParser):
-    """The page's article text outside code: what an operator reads as prose and labels."""
+    """The page's article text outside code (what an operator reads as prose and labels),
+    and each code span with the text just before it."""
 
     SKIPPED = frozenset({"code", "pre", "script", "style"})
 
@@ -153,12 +154,15 @@ class VisibleText(HTMLParser):
         self.depth = 0
         self.skipped = 0
         self.parts: list[str] = []
+        self.code: list[tuple[str, str]] = []  # (text before, code)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
             self.depth += 1
         elif tag in self.SKIPPED:
             self.skipped += 1
+            if tag == "code" and self.depth:
+                self.code.append(("".join(self.parts[-1:]), ""))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
@@ -169,6 +173,9 @@ class VisibleText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.depth and not self.skipped:
             self.parts.append(data)
+        elif self.depth and self.code and self.skipped:
+            before, text = self.code[-1]
+            self.code[-1] = (before, text + data)
 
 
 def level_ids(catalog: Catalog) -> set[str]:
@@ -185,6 +192,12 @@ def test_no_supplier_page_shows_a_level_id_outside_code(built_site: Path, catalo
         parser.feed(path.read_text(encoding="utf-8"))
         text = " ".join(parser.parts)
         assert pattern.findall(text) == [], path
+        # in code, an id stands only where editors are told it is the id in the data
+        for before, code in parser.code:
+            if pattern.fullmatch(code):
+                assert before.endswith("Id poziomu w danych: "), (path, before, code)
+            else:
+                assert not pattern.search(code.replace("komunikat escalate", "")), (path, code)
     for supplier in catalog.data.suppliers.suppliers:
         parser = VisibleText()
         parser.feed((built_site / "dostawcy" / supplier.id / "index.html").read_text("utf-8"))
