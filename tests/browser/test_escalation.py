@@ -123,6 +123,35 @@ def test_the_panel_says_what_komunikat_escalate_prints_and_follows_the_clock(
     expect(root).to_have_attribute("data-answer", "ok")
 
 
+def test_the_panel_mounts_again_when_material_swaps_the_page_in_and_the_old_one_stops(
+    page: Page, site_url: str
+) -> None:
+    """What instant navigation does: new content, then ``document$`` emits; Pyodide stays."""
+    old = open_panel(page, site_url, "unnamed")
+    expect(old.locator(".ke-summary")).to_contain_text("teraz: 04.03.2026 10:4")
+    page.evaluate(
+        """() => {
+          window.stillTheSamePage = true;
+          window.oldPanel = document.querySelector(".komunikat-escalation");
+          const fresh = document.createElement("div");
+          fresh.className = "komunikat-escalation";
+          fresh.dataset.supplier = "s4e";
+          window.oldPanel.replaceWith(fresh);
+          window.document$.next(document);
+        }"""
+    )
+    root = page.locator('.komunikat-escalation[data-supplier="s4e"]')
+    expect(root).to_have_attribute("data-state", "ready", timeout=10_000)
+    assert page.evaluate("window.stillTheSamePage") is True
+    root.locator(".ke-reset").click()
+    expect(root.locator(".ke-summary")).to_contain_text("teraz: 04.03.2026 10:45 (minęło 0 min)")
+    before = page.evaluate("window.oldPanel.querySelector('.ke-summary').textContent")
+
+    page.clock.run_for("01:00")
+    expect(root.locator(".ke-summary")).to_contain_text("teraz: 04.03.2026 10:46 (minęło 1 min)")
+    assert page.evaluate("window.oldPanel.querySelector('.ke-summary').textContent") == before
+
+
 def test_without_javascript_the_page_gives_the_command_that_answers(
     browser: Browser, site_url: str
 ) -> None:
