@@ -304,7 +304,7 @@ def test_escalate_says_what_is_due_now_and_next(capsys: pytest.CaptureFixture[st
         ),
         (
             ["escalate", "s4e", "--severity", "critical", "--since", "22.11.2026 10:00"],
-            "Poziomy: failure",
+            "Poziomy tego dostawcy: „awaria lub usterka” (failure)",
         ),
         (["escalate", "s4e", "--severity", "failure", "--since", "jutro"], "--since:"),
         (
@@ -318,3 +318,57 @@ def test_escalate_refuses_unknown_names_and_times_with_exit_2(
 ) -> None:
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == "" and says in err
+
+
+def test_escalate_help_lists_every_suppliers_levels_by_polish_name_and_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["escalate", "--help"])
+    out = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert "pokaż tę pomoc i poziomy pilności" in out
+    assert (
+        "  unnamed – Dostawca z macierzą eskalacji (nienazwany): „sprawa rutynowa” (routine), "
+        "„awaria zwykła” (urgent), „awaria krytyczna” (critical)"
+    ) in out
+    assert (
+        "  daktela – Daktela: „zwykłe zgłoszenie” (standard), „nagły przypadek” (emergency)" in out
+    )
+
+
+def test_escalate_takes_the_polish_name_of_the_level(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys,
+        "escalate",
+        "daktela",
+        "--severity",
+        "nagły przypadek",
+        "--since",
+        "22.11.2026 10:00",
+        "--now",
+        "22.11.2026 12:15",
+    )
+    assert code == 0, err
+    assert out.startswith("Daktela – pilność: nagły przypadek. Zgłoszenie: 22.11.2026 10:00")
+    assert "(minęło 2 godz. 15 min)" in out
+
+
+def test_an_unknown_level_is_one_line_with_the_polish_names_ids_and_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(
+        capsys,
+        "escalate",
+        "unnamed",
+        "--severity",
+        "awaria krytyczn",
+        "--since",
+        "22.11.2026 10:00",
+    )
+    assert code == 2 and out == ""
+    assert err == (
+        "komunikat: nieznany poziom pilności „awaria krytyczn” dostawcy „unnamed”. Czy chodziło o "
+        "„awaria krytyczna”? Poziomy tego dostawcy: „sprawa rutynowa” (routine), "
+        "„awaria zwykła” (urgent), „awaria krytyczna” (critical)\n"
+    )

@@ -10,8 +10,14 @@ import pytest
 
 from komunikat.catalog import Catalog
 from komunikat.data import load_data
-from komunikat.escalation import Status, StepState, escalation_status, format_status
-from komunikat.schema.suppliers import to_timedelta
+from komunikat.durations import to_timedelta
+from komunikat.escalation import (
+    Status,
+    StepState,
+    elapsed_text,
+    escalation_status,
+    format_status,
+)
 from komunikat.warsaw import WARSAW
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,7 +171,12 @@ def test_an_id_is_enough_to_ask_about_a_supplier(catalog: Catalog) -> None:
             "critcal",
             "nieznany poziom pilności „critcal” dostawcy „unnamed”. Czy chodziło o „critical”?",
         ),
-        ("daktela", "pilne", "Poziomy: standard ("),
+        (
+            "daktela",
+            "pilne",
+            "Poziomy tego dostawcy: „zwykłe zgłoszenie” (standard), „nagły przypadek” (emergency)",
+        ),
+        ("daktela", "nagly przypadek", "Czy chodziło o „nagły przypadek”?"),
     ],
 )
 def test_unknown_supplier_or_severity_is_a_value_error_naming_the_valid_ids(
@@ -199,7 +210,7 @@ def test_impossible_times_are_refused(
             at(4, 10, 30),
             [
                 "Teraz: po 0 h (10:00) – e-mail: wyślij e-mail z dokładnym opisem",
-                "Następny krok: po 2 h (12:00, za 1 h 30 min) – e-mail i SMS: ponów e-mail i wyślij dodatkowo krótki SMS.",
+                "Następny krok: po 2 h (12:00, za 1 godz. 30 min) – e-mail i SMS: ponów e-mail i wyślij dodatkowo krótki SMS.",
                 "Telefon: nie dzwoń – dostawca prosi o zaniechanie telefonów.",
             ],
         ),
@@ -249,7 +260,7 @@ def test_the_status_reads_as_polish_sentences(
         (
             "27.10.2024 02:30 CEST",
             "27.10.2024 02:45 CET",
-            "(minęło 1 h 15 min)",
+            "(minęło 1 godz. 15 min)",
             "minęło 15 min",
         ),
         (
@@ -292,3 +303,43 @@ def test_times_at_the_ends_of_the_calendar_are_refused_in_one_line(
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and "wewnętrzny" not in err, err
     assert "poza zakresem" in err
+
+
+@pytest.mark.parametrize(
+    ("supplier", "typed", "level"),
+    [
+        ("unnamed", "awaria zwykła", "urgent"),
+        ("unnamed", "Awaria-Zwykła", "urgent"),
+        ("unnamed", "  awaria   krytyczna ", "critical"),
+        ("daktela", "nagły przypadek", "emergency"),
+        ("daktela", "EMERGENCY", "emergency"),
+        ("s4e", "awaria lub usterka", "failure"),
+    ],
+)
+def test_a_level_is_found_by_its_polish_name_or_its_id(
+    catalog: Catalog, supplier: str, typed: str, level: str
+) -> None:
+    status = escalation_status(supplier, typed, SINCE, SINCE, data=catalog.data)
+    assert status.severity.id == level
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (timedelta(0), "0 min"),
+        (timedelta(seconds=59), "0 min"),
+        (timedelta(minutes=15), "15 min"),
+        (timedelta(hours=2), "2 godz."),
+        (timedelta(hours=2, minutes=15), "2 godz. 15 min"),
+        (timedelta(days=1, minutes=5), "1 dzień 5 min"),
+        (timedelta(days=3, hours=1), "3 dni 1 godz."),
+    ],
+)
+def test_time_spans_read_in_polish(delta: timedelta, text: str) -> None:
+    assert elapsed_text(delta) == text
+
+
+def test_the_first_line_names_the_level_in_polish_not_by_its_id(catalog: Catalog) -> None:
+    text = format_status(escalation_status("daktela", "emergency", SINCE, SINCE, data=catalog.data))
+    assert text[0].startswith("Daktela – pilność: nagły przypadek. Zgłoszenie: 04.03.2026 10:00")
+    assert "emergency" not in "\n".join(text)

@@ -9,8 +9,9 @@ import pytest
 
 from komunikat.catalog import Catalog
 from komunikat.cli import main
+from komunikat.durations import to_timedelta
 from komunikat.escalation import CHANNEL_NAMES
-from komunikat.schema.suppliers import Supplier, to_timedelta
+from komunikat.schema.suppliers import Supplier
 from komunikat.site.markdown import cell
 from komunikat.site.supplier_pages import duration_text, supplier_page
 
@@ -85,7 +86,8 @@ def test_every_ladder_step_is_a_row_of_its_severity_table(
     supplier = catalog.data.supplier(supplier_id)
     page = supplier_page(catalog, supplier_id)
     for ladder in supplier.escalation:
-        section = page.split(f"### {cell(ladder.label_pl)}\n", 1)[1].split("\n### ", 1)[0]
+        section = page.split(f"### Pilność: {cell(ladder.name_pl)}\n", 1)[1].split("\n### ", 1)[0]
+        assert cell(ladder.label_pl) in section
         assert "| Po czasie | Kanał | Co zrobić |" in section
         for step in ladder.steps:
             row = next(
@@ -268,6 +270,30 @@ BROKEN = [
         "        max: 10 min\n        min: 20 min\n",
         r"data/suppliers.yml:\d+:14: max jest krótszy niż min",
         id="range upside down",
+    ),
+    pytest.param(
+        "        name_pl: nagły przypadek\n",
+        "",
+        r"data/suppliers.yml:\d+:9: brak wymaganego klucza „name_pl”",
+        id="urgency level without its Polish name",
+    ),
+    pytest.param(
+        "        name_pl: nagły przypadek\n",
+        "        name_pl: Emergency!\n",
+        r"data/suppliers.yml:\d+:18: nazwa poziomu pilności „Emergency!” ma zły format; wpisz małymi",
+        id="urgency level name not in lower-case words",
+    ),
+    pytest.param(
+        "        name_pl: nagły przypadek\n",
+        "        name_pl: zwykłe zgłoszenie\n",
+        r"data/suppliers.yml:\d+:18: „zwykłe zgłoszenie” występuje więcej niż raz; name_pl musi być unikalne",
+        id="two urgency levels of a supplier with one name",
+    ),
+    pytest.param(
+        "        name_pl: nagły przypadek\n",
+        "        name_pl: standard\n",
+        r"data/suppliers.yml:\d+:18: nazwa „standard” to id innego poziomu tego dostawcy",
+        id="urgency level named like another level's id",
     ),
 ]
 

@@ -4,7 +4,14 @@ The ladder (``data/suppliers.yml``, ``escalation``) says, per severity, which
 channel to use after how long since the first report. Given when the report
 went out and the time now, :func:`escalation_status` says which steps are due,
 which one applies now, what comes next and when, and which channels the
-supplier asks not to use; :func:`format_status` says it in Polish.
+supplier asks not to use; :func:`status_lines` says it in Polish, sentence
+by sentence (``komunikat escalate`` prints them, the supplier pages' panel
+„Co teraz?” shows them).
+
+The module imports only the standard library: the site's panel runs it in
+the browser (Pyodide, through :mod:`komunikat.escalation_browser`) on the
+JSON copy of the supplier the site ships, which has the schema's attribute
+names; the CLI passes the schema's objects.
 
 Step times are measured in elapsed time, not on the wall clock: 24 h after
 10:00 on the day the clocks change is 09:00 or 11:00 local time. Every time
@@ -15,12 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from .data import DataSet, load_data
-from .paths import project_root
-from .schema.suppliers import LadderStep, SeverityLadder, SlaFigure, Supplier, to_timedelta
+from .durations import to_timedelta
 from .suggest import did_you_mean
 from .warsaw import FORMAT, WARSAW, zone_label
+
+if TYPE_CHECKING:
+    from .data import DataSet
+    from .schema.suppliers import LadderStep, SeverityLadder, SlaFigure, Supplier
 
 CHANNEL_NAMES = {
     "email": "e-mail",
@@ -87,16 +97,32 @@ def find_supplier(data: DataSet, supplier_id: str) -> Supplier:
         raise ValueError(exc.args[0]) from None
 
 
-def find_severity(supplier: Supplier, severity_id: str) -> SeverityLadder:
-    known = [ladder.id for ladder in supplier.escalation]
-    try:
-        return supplier.severity(severity_id)
-    except KeyError:
-        listed = "; ".join(f"{ladder.id} ({ladder.label_pl})" for ladder in supplier.escalation)
-        raise ValueError(
-            f"nieznany poziom pilności „{severity_id}” dostawcy „{supplier.id}”."
-            f"{did_you_mean(severity_id, known)} Poziomy: {listed}"
-        ) from None
+def level_key(text: str) -> str:
+    """What a typed level is compared by: case, hyphens and extra spaces do not matter."""
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+
+
+def level_list(supplier: Supplier) -> str:
+    """``„awaria zwykła” (urgent), „awaria krytyczna” (critical)``: what ``--severity`` takes."""
+    return ", ".join(f"„{ladder.name_pl}” ({ladder.id})" for ladder in supplier.escalation)
+
+
+def find_severity(supplier: Supplier, severity: str) -> SeverityLadder:
+    """The level by its Polish name or its id; otherwise a ValueError naming them all."""
+    wanted = level_key(severity)
+    for ladder in supplier.escalation:
+        if wanted in (level_key(ladder.id), level_key(ladder.name_pl)):
+            return ladder
+    names = [ladder.name_pl for ladder in supplier.escalation]
+    ids = [ladder.id for ladder in supplier.escalation]
+    raise ValueError(
+        f"nieznany poziom pilności „{severity}” dostawcy „{supplier.id}”."
+        f"{did_you_mean(severity, [*names, *ids])} Poziomy tego dostawcy: {level_list(supplier)}"
+    )
+
+
+def _sla_figure(supplier: Supplier, sla_id: str) -> SlaFigure:
+    return next(figure for figure in supplier.sla if figure.id == sla_id)
 
 
 def escalation_status(
@@ -110,11 +136,17 @@ def escalation_status(
     """What the ladder asks for at ``now`` when the first report went out at ``since``.
 
     ``supplier`` is a supplier or its id (looked up in ``data``, by default the
-    project's ``data/``). Both times must be timezone-aware. An unknown
-    supplier or severity raises ValueError with the valid ids.
+    project's ``data/``); ``severity`` a level's Polish name or id. Both times
+    must be timezone-aware. An unknown supplier or level raises ValueError
+    with the valid ones.
     """
     if isinstance(supplier, str):
-        supplier = find_supplier(data or load_data(project_root()), supplier)
+        if data is None:
+            from .data import load_data
+            from .paths import project_root
+
+            data = load_data(project_root())
+        supplier = find_supplier(data, supplier)
     ladder = find_severity(supplier, severity)
     start, moment = _warsaw(since, "since"), _warsaw(now, "now")
     if _utc(moment) < _utc(start):
@@ -132,7 +164,7 @@ def escalation_status(
         )
     expectations = []
     for sla_id in ladder.expect:
-        figure = supplier.sla_figure(sla_id)
+        figure = _sla_figure(supplier, sla_id)
         if figure.max is None:
             continue
         at = _after(start, to_timedelta(figure.max))
@@ -148,41 +180,84 @@ def escalation_status(
     )
 
 
-def format_status(status: Status) -> list[str]:
-    """The status in Polish, one sentence per line, for the CLI and the site."""
+@dataclass(frozen=True)
+class Line:
+    """One sentence of the status; ``label`` says what it is („Teraz”, „Następny krok” …)."""
+
+    kind: str  # summary, now, earlier, next, last, expect, banned
+    label: str  # empty for the summary
+    text: str  # the sentence after the label
+    at: datetime | None = None  # the Warsaw time the sentence is about
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+def status_lines(status: Status) -> list[Line]:
+    """The status in Polish, one sentence each, for the CLI and the site's panel."""
     lines = [
-        f"{status.supplier.name} – {status.severity.label_pl}. Zgłoszenie: "
-        f"{_stamp(status.since)}, teraz: {_stamp(status.now)} "
-        f"(minęło {_elapsed(_utc(status.now) - _utc(status.since))})."
+        Line(
+            "summary",
+            "",
+            f"{status.supplier.name} – pilność: {status.severity.name_pl}. Zgłoszenie: "
+            f"{stamp(status.since)}, teraz: {stamp(status.now)} "
+            f"(minęło {elapsed_text(_utc(status.now) - _utc(status.since))}).",
+        )
     ]
     current = status.current
     for state in status.due:
-        marker = "Teraz" if current is not None and state.at == current.at else "Wcześniej"
+        now = current is not None and state.at == current.at
         lines.append(
-            f"{marker}: po {state.step.after} ({_clock(state.at, status.now)}) – "
-            f"{CHANNEL_NAMES[state.step.channel]}: {state.step.action_pl}."
+            Line(
+                "now" if now else "earlier",
+                "Teraz" if now else "Wcześniej",
+                f"po {state.step.after} ({_clock(state.at, status.now)}) – "
+                f"{CHANNEL_NAMES[state.step.channel]}: {state.step.action_pl}.",
+                state.at,
+            )
         )
     upcoming = status.next
     if upcoming is not None:
         lines.append(
-            f"Następny krok: po {upcoming.step.after} ({_clock(upcoming.at, status.now)}, "
-            f"za {_elapsed(_utc(upcoming.at) - _utc(status.now))}) – "
-            f"{CHANNEL_NAMES[upcoming.step.channel]}: {upcoming.step.action_pl}."
+            Line(
+                "next",
+                "Następny krok",
+                f"po {upcoming.step.after} ({_clock(upcoming.at, status.now)}, "
+                f"za {elapsed_text(_utc(upcoming.at) - _utc(status.now))}) – "
+                f"{CHANNEL_NAMES[upcoming.step.channel]}: {upcoming.step.action_pl}.",
+                upcoming.at,
+            )
         )
     else:
-        lines.append("Następnego kroku nie ma: to ostatni krok drabiny eskalacji tego dostawcy.")
+        lines.append(
+            Line(
+                "last",
+                "",
+                "Następnego kroku nie ma: to ostatni krok drabiny eskalacji tego dostawcy.",
+            )
+        )
     for expectation in status.expectations:
         figure = expectation.figure
         state = "termin minął" if expectation.passed else "termin jeszcze nie minął"
         source = "Według dostawcy (szacunek)" if figure.estimate else "Według SLA"
         wording = figure.wording_pl.rstrip(".")
         lines.append(
-            f"{source}: {wording[:1].lower()}{wording[1:]} – do "
-            f"{_clock(expectation.at, status.now)} ({state})."
+            Line(
+                "expect",
+                source,
+                f"{wording[:1].lower()}{wording[1:]} – do "
+                f"{_clock(expectation.at, status.now)} ({state}).",
+                expectation.at,
+            )
         )
     for step in status.not_allowed:
-        lines.append(f"{CHANNEL_NAMES[step.channel].capitalize()}: {step.action_pl}.")
+        lines.append(Line("banned", CHANNEL_NAMES[step.channel].capitalize(), f"{step.action_pl}."))
     return lines
+
+
+def format_status(status: Status) -> list[str]:
+    """The status as the CLI prints it, one sentence per line."""
+    return [str(line) for line in status_lines(status)]
 
 
 def _warsaw(moment: datetime, name: str) -> datetime:
@@ -221,7 +296,8 @@ def _after(start: datetime, delta: timedelta) -> datetime:
         ) from None
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
+    """``04.03.2026 10:00``, with the zone in the hour that happens twice."""
     return moment.strftime(FORMAT) + _zone_if_ambiguous(moment)
 
 
@@ -237,15 +313,16 @@ def _zone_if_ambiguous(moment: datetime) -> str:
     return f" {zone_label(moment)}" if other.utcoffset() != moment.utcoffset() else ""
 
 
-def _elapsed(delta: timedelta) -> str:
+def elapsed_text(delta: timedelta) -> str:
+    """``2 godz. 15 min``, ``1 dzień 3 godz.``, ``0 min`` (whole minutes, rounded down)."""
     minutes = int(delta.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     parts = []
     if days:
-        parts.append(f"{days} d")
+        parts.append(f"{days} {'dzień' if days == 1 else 'dni'}")
     if hours:
-        parts.append(f"{hours} h")
+        parts.append(f"{hours} godz.")
     if minutes or not parts:
         parts.append(f"{minutes} min")
     return " ".join(parts)

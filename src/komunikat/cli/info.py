@@ -35,6 +35,25 @@ def cmd_list(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
+def levels_help(root: Path | None) -> str:
+    """Every supplier's levels, for the end of ``escalate --help``."""
+    from ..data import load_data
+    from ..escalation import level_list
+    from ..paths import project_root
+    from ..problems import InputError, InputErrors
+
+    try:
+        data = load_data(root or project_root())
+    except InputErrors as exc:
+        return f"Poziomów pilności nie da się wypisać: {exc.errors[0]}"
+    except InputError as exc:
+        return f"Poziomów pilności nie da się wypisać: {exc}"
+    lines = ["poziomy pilności (--severity: nazwa albo id):"]
+    for supplier in data.suppliers.suppliers:
+        lines.append(f"  {supplier.id} – {supplier.name}: {level_list(supplier)}")
+    return "\n".join(lines)
+
+
 def cmd_escalate(args: argparse.Namespace, root: Path) -> int:
     from ..data import load_data
     from ..escalation import escalation_status, format_status

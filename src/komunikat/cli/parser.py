@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..i18n import polish_argparse
 from ..lint.formats import FORMATS
@@ -14,7 +16,12 @@ from .usage import Parser
 def build_parser() -> argparse.ArgumentParser:
     polish_argparse()
     parser = Parser(prog="komunikat", description="Szablony, dane i walidacja komunikatów DNiU.")
-    parser.add_argument("--root", type=Path, help="katalog projektu (domyślnie: wykrywany)")
+    levels_help = LevelsHelp()
+    parser.add_argument(
+        "--root",
+        type=levels_help.root_path,
+        help="katalog projektu (domyślnie: wykrywany)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     p_list = sub.add_parser("list", help="lista szablonów")
@@ -96,15 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("--supplier", metavar="ID", help="dostawca, do którego idzie zgłoszenie")
     _add_lint_options(p_check)
 
-    p_esc = sub.add_parser("escalate", help="co teraz przewiduje ścieżka eskalacji dostawcy")
+    p_esc = sub.add_parser(
+        "escalate",
+        help="co teraz przewiduje ścieżka eskalacji dostawcy",
+        add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_esc.add_argument(
+        "-h", "--help", action=levels_help.help_action, help="pokaż tę pomoc i poziomy pilności"
+    )
     p_esc.add_argument("supplier", metavar="DOSTAWCA", help="id dostawcy (np. s4e, daktela)")
     p_esc.add_argument(
         "--severity",
         required=True,
         metavar="POZIOM",
-        help="poziom pilności zgłoszenia z macierzy eskalacji dostawcy, np. routine (sprawy "
-        "rutynowe), failure (awaria zwykła), emergency (nagłe przypadki); poziomy każdego "
-        "dostawcy podaje jego strona w serwisie, a nieznany poziom – komunikat o błędzie",
+        help="poziom pilności zgłoszenia: jego polska nazwa w cudzysłowie (np. "
+        '"awaria krytyczna") albo jego id; nazwy i id poziomów – na końcu tej pomocy',
     )
     p_esc.add_argument(
         "--since",
@@ -115,6 +129,44 @@ def build_parser() -> argparse.ArgumentParser:
     p_esc.add_argument("--now", metavar="DD.MM.RRRR GG:MM", help="chwila oceny (domyślnie: teraz)")
     languagetool.add_parser(sub)
     return parser
+
+
+class LevelsHelp:
+    """``escalate --help`` ends with every supplier's urgency levels, read from ``data/``.
+
+    The levels are data, so the help reads them when it is asked for: from the
+    project ``--root`` names (given before the command) or the detected one.
+    """
+
+    def __init__(self) -> None:
+        self.root: Path | None = None
+        holder = self
+
+        class HelpAction(argparse.Action):
+            def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:
+                super().__init__(
+                    option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help
+                )
+
+            def __call__(
+                self,
+                parser: argparse.ArgumentParser,
+                namespace: argparse.Namespace,
+                values: Any,
+                option_string: str | None = None,
+            ) -> None:
+                from .info import levels_help
+
+                parser.epilog = levels_help(holder.root)
+                parser.print_help()
+                parser.exit()
+
+        self.help_action = HelpAction
+
+    def root_path(self, text: str) -> Path:
+        """``--root``'s type: the path, remembered for the help."""
+        self.root = Path(text)
+        return self.root
 
 
 def _add_lint_options(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,7 @@
 """Schema of data/suppliers.yml: suppliers, how to report to them, SLA and escalation.
 
 Durations are written the way people say them (``0 h``, ``2 h``, ``10 min``,
-``1 d``) and read with :func:`to_timedelta`. Clock times are ``"09:00"``
+``1 d``) and read with :func:`komunikat.durations.to_timedelta`. Clock times are ``"09:00"``
 (quoted, so YAML keeps them as text). Rules that span several entries
 (unique ids, references between lists, a ticket number example that matches
 its pattern) are checked by :mod:`.suppliers_check`, which points at the
@@ -11,20 +11,19 @@ exact entry in the file.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from ..durations import DURATION
 from .base import Strict, compiling
 
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 
-DURATION = re.compile(r"^(?P<amount>\d+) (?P<unit>min|h|d)$")
 CLOCK = re.compile(r"^(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)$")
-UNITS = {"min": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+LEVEL_NAME = re.compile(r"^[a-ząćęłńóśźż]+( [a-ząćęłńóśźż]+)*$")
 
 
 def _duration(text: str) -> str:
@@ -32,6 +31,16 @@ def _duration(text: str) -> str:
         raise ValueError(
             f"czas „{text}” ma zły format; wpisz liczbę i jednostkę, np. „0 h”, „2 h”, "
             "„10 min”, „1 d”"
+        )
+    return text
+
+
+def _level_name(text: str) -> str:
+    if not LEVEL_NAME.match(text):
+        raise ValueError(
+            f"nazwa poziomu pilności „{text}” ma zły format; wpisz małymi literami słowa "
+            "rozdzielone spacją, np. „awaria krytyczna” (operator wpisuje ją w "
+            "komunikat escalate --severity)"
         )
     return text
 
@@ -44,6 +53,7 @@ def _clock(text: str) -> str:
 
 Duration = Annotated[str, AfterValidator(_duration)]
 Clock = Annotated[str, AfterValidator(_clock)]
+LevelName = Annotated[str, AfterValidator(_level_name)]
 Regex = Annotated[
     str, AfterValidator(compiling("wyrażenie regularne „{pattern}” jest niepoprawne: {exc}"))
 ]
@@ -51,14 +61,6 @@ Regex = Annotated[
 ContactKind = Literal["email", "phone", "emergency-phone", "ticket-system", "client-panel", "chat"]
 Channel = Literal["email", "email+sms", "phone", "email/ticket"]
 SlaKind = Literal["acknowledgement", "first-response", "resolution", "status-updates"]
-
-
-def to_timedelta(text: str) -> timedelta:
-    """``"2 h"`` → two hours (the text has passed the schema's format check)."""
-    match = DURATION.match(text)
-    if match is None:
-        raise ValueError(f"czas „{text}” ma zły format")
-    return int(match.group("amount")) * UNITS[match.group("unit")]
 
 
 class Contact(Strict):
@@ -149,8 +151,9 @@ class LadderStep(Strict):
 
 
 class SeverityLadder(Strict):
-    id: Id
-    label_pl: Text
+    id: Id  # what data and tests name the level by; ``--severity`` accepts it too
+    name_pl: LevelName  # the level's short Polish name, shown wherever an operator reads it
+    label_pl: Text  # what the level covers, in the source's words
     steps: Annotated[list[LadderStep], Field(min_length=1)]
     expect: list[Id] = []  # SLA figure ids (with ``max``) whose deadlines run from the report
     note_pl: str = ""

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from ..durations import to_timedelta
 from ..patterns import EMAIL
 from ..problems import InputError
 from ..suggest import did_you_mean
 from ..yamlsource import YamlDoc
 from .base import unique
-from .suppliers import Hours, SeverityLadder, Supplier, SuppliersFile, Tickets, to_timedelta
+from .suppliers import Hours, SeverityLadder, Supplier, SuppliersFile, Tickets
 
 PHONE = re.compile(r"^(\+\d{2} )?\d[\d ]*\d$")
 
@@ -33,6 +34,7 @@ def cross_check(doc: YamlDoc, model: SuppliersFile) -> list[InputError]:
         errors += unique(doc, (*at, "required_fields"), field_ids, "id")
         errors += unique(doc, (*at, "sla"), sla_ids, "id")
         errors += unique(doc, (*at, "escalation"), [s.id for s in supplier.escalation], "id")
+        errors += _level_names(doc, (*at, "escalation"), supplier.escalation)
         for j, figure in enumerate(supplier.sla):
             if figure.min is None and figure.max is None:
                 continue
@@ -116,6 +118,24 @@ def _tickets(doc: YamlDoc, at: tuple[str | int, ...], tickets: Tickets | None) -
             )
         ]
     return []
+
+
+def _level_names(
+    doc: YamlDoc, at: tuple[str | int, ...], ladders: list[SeverityLadder]
+) -> list[InputError]:
+    """``--severity`` takes a name or an id: each must point at one level only."""
+    errors = unique(doc, at, [ladder.name_pl for ladder in ladders], "name_pl")
+    for j, ladder in enumerate(ladders):
+        other = next((o for o in ladders if o.id == ladder.name_pl and o is not ladder), None)
+        if other is not None:
+            errors.append(
+                doc.error(
+                    (*at, j, "name_pl"),
+                    f"nazwa „{ladder.name_pl}” to id innego poziomu tego dostawcy; "
+                    "nadaj inną nazwę",
+                )
+            )
+    return errors
 
 
 def _ladder(

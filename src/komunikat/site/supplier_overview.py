@@ -48,9 +48,10 @@ def index_page(catalog: Catalog) -> str:
         "- `komunikat check --supplier ID wiadomosc.txt` sprawdza, czy zgłoszenie "
         "zawiera wszystkie informacje wymagane przez dostawcę. Wiadomość do adresu "
         "dostawcy (pole „Do”) jest rozpoznawana bez `--supplier`.",
-        '- `komunikat escalate ID --severity POZIOM --since "dd.mm.rrrr gg:mm"` mówi, '
-        "który krok eskalacji obowiązuje teraz, kiedy przypada następny i których "
-        "kanałów dostawca prosi nie używać.",
+        "- Panel „Co teraz?” na stronie każdego dostawcy mówi, który krok eskalacji "
+        "obowiązuje teraz, kiedy przypada następny i których kanałów dostawca prosi "
+        'nie używać; w terminalu to samo mówi `komunikat escalate ID --severity "POZIOM" '
+        '--since "dd.mm.rrrr gg:mm"` (poziomy wypisuje `komunikat escalate --help`).',
         "",
     ]
     return "\n".join(parts)
@@ -105,7 +106,7 @@ def comparison_page(catalog: Catalog) -> str:
             rows.append(
                 [
                     f"[{cell(supplier.name)}]({supplier.id}.md)",
-                    cell(ladder.label_pl),
+                    f"**{cell(ladder.name_pl)}**: {cell(ladder.label_pl)}",
                     cell(" → ".join(steps)),
                     cell(", ".join(banned) or "–"),
                 ]
@@ -138,7 +139,7 @@ def _all_hours(supplier: Supplier) -> str:
 
 def _phone(supplier: Supplier) -> str:
     allowed = [
-        ladder.label_pl
+        ladder.name_pl
         for ladder in supplier.escalation
         if any(s.channel == "phone" and s.allowed for s in ladder.steps)
     ]
@@ -150,5 +151,5 @@ def _phone(supplier: Supplier) -> str:
     if banned:
         return "nie dzwonić – dostawca prosi o zaniechanie telefonów"
     if allowed:
-        return "tak – " + "; ".join(label[:1].lower() + label[1:] for label in allowed)
+        return "tak – pilność: " + ", ".join(allowed)
     return "źródło nie przewiduje telefonu w eskalacji"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..catalog import Catalog
 from ..escalation import CHANNEL_NAMES
 from ..schema.suppliers import Hours, LadderStep, SeverityLadder, SlaFigure, Supplier
@@ -231,16 +233,50 @@ def _tickets(supplier: Supplier) -> list[str]:
     return parts
 
 
+def escalate_command(supplier: Supplier, ladder: SeverityLadder | None = None) -> str:
+    """The terminal's way to the panel's answer (the level's Polish name, or a placeholder)."""
+    level = f'"{ladder.name_pl}"' if ladder else '"POZIOM"'
+    return f'komunikat escalate {supplier.id} --severity {level} --since "dd.mm.rrrr gg:mm"'
+
+
+def escalation_panel(supplier: Supplier) -> list[str]:
+    """The panel „Co teraz?”; docs/assets/escalation.js fills it in.
+
+    What stands in the block is what a browser without JavaScript (or
+    without the script) shows: the command that gives the same answer.
+    """
+    command = html.escape(escalate_command(supplier, supplier.escalation[0]))
+    return [
+        "### Co teraz?",
+        "",
+        f'<div class="komunikat-escalation" data-supplier="{html.escape(supplier.id)}">'
+        "<p>Panel „Co teraz?” liczy kroki eskalacji w przeglądarce i wymaga JavaScriptu. "
+        f"Bez niego tę samą odpowiedź da w terminalu polecenie <code>{command}</code> "
+        "(nazwy poziomów pilności – niżej).</p></div>",
+        "",
+    ]
+
+
 def _escalation(supplier: Supplier) -> list[str]:
     parts = [
         "## Eskalacja",
         "",
-        "Czas liczy się od pierwszego zgłoszenia. Co trzeba zrobić teraz, powie "
-        f'`komunikat escalate {supplier.id} --severity POZIOM --since "dd.mm.rrrr gg:mm"`.',
+        "Czas liczy się od pierwszego zgłoszenia. Wpisz, kiedy zgłoszono, i wybierz pilność: "
+        "panel powie, który krok obowiązuje teraz, kiedy przypada następny i którym kanałem.",
+        "",
+        *escalation_panel(supplier),
+        f"W terminalu to samo mówi `{escalate_command(supplier)}` (POZIOM to nazwa pilności "
+        "w cudzysłowie albo jej id).",
         "",
     ]
     for ladder in supplier.escalation:
-        parts += [f"### {inline(ladder.label_pl)}", "", f"Poziom pilności: `{ladder.id}`", ""]
+        parts += [
+            f"### Pilność: {inline(ladder.name_pl)}",
+            "",
+            f"{inline(_sentence(ladder.label_pl))} <small>Id poziomu w danych: "
+            f"`{ladder.id}`.</small>",
+            "",
+        ]
         rows = [_step_row(step) for step in ladder.steps]
         parts += [table(["Po czasie", "Kanał", "Co zrobić"], rows, raw=(2,)), ""]
         parts += _expectations(supplier, ladder)
