@@ -15,6 +15,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import UndefinedError
+from mkdocs_macros import errors
+
 from komunikat.catalog import Catalog
 from komunikat.site import (
     facts,
@@ -71,7 +74,16 @@ def define_env(env: Any) -> None:
     def supplier_page(supplier_id: str) -> str:
         return supplier_pages.supplier_page(catalog(), supplier_id)
 
-    calls = page_macros.MacroCalls(Path(os.path.relpath(env.conf.docs_dir, root)).as_posix())
+    docs_prefix = Path(os.path.relpath(env.conf.docs_dir, root)).as_posix()
+    calls = page_macros.MacroCalls(docs_prefix)
+
+    # an unknown macro or wrong arguments: one located line instead of the plugin's traceback
+    def located(error: Exception, markdown: str, page: Any) -> str:
+        line = page_macros.call_problem(error, page, env.macros, docs_prefix)
+        return line or errors.format_error.dispatch(Exception)(error, markdown, page)
+
+    for kind in (UndefinedError, TypeError):
+        errors.format_error.register(kind, located)
 
     @env.macro
     def preview(template_id: str) -> str:

@@ -191,3 +191,54 @@ def test_hostile_values_reach_the_page_as_text() -> None:
     assert 'href="javascript' not in html
     assert html.count("<table>") == 1 and html.count("<td>") == 2  # the | stays in its cell
     assert "alert(1)" in html
+
+
+def _page(source: str) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri="telefon.md", content_string=source))
+
+
+def _macros() -> dict[str, object]:
+    def contact(key: str, field: str) -> str:
+        return ""
+
+    def operator(key: str, field: str, role: str = "technical") -> str:
+        return ""
+
+    return {"contact": contact, "operator": operator, "subject": contact}
+
+
+def test_an_unknown_macro_is_one_located_line_with_a_did_you_mean() -> None:
+    import jinja2
+
+    source = "# T\n\nZadzwoń: {{ contakt('signature', 'mobile') }}\n"
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    with pytest.raises(jinja2.UndefinedError) as caught:
+        env.from_string(source).render()
+    line = page_macros.call_problem(caught.value, _page(source), _macros(), "docs")
+    assert line == (
+        "docs/telefon.md:3:13: nie ma makra „contakt”. Czy chodziło o „contact”? "
+        "Makra: contact, operator, subject"
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "usage"),
+    [
+        ("contact('signature')", "contact(key, field)"),
+        ("operator('orange', 'crm', 'cc', 'x')", "operator(key, field, role='technical')"),
+    ],
+)
+def test_wrong_arguments_are_one_located_line_showing_the_call(call: str, usage: str) -> None:
+    import jinja2
+
+    source = f"Tekst contact bez wywołania.\n\nA: {{{{ {call} }}}}\n"
+    env = jinja2.Environment()
+    with pytest.raises(TypeError) as caught:
+        env.from_string(source).render(**_macros())
+    line = page_macros.call_problem(caught.value, _page(source), _macros(), "docs")
+    assert line == f"docs/telefon.md:3:7: złe argumenty makra {call.split('(')[0]}; wywołanie: {usage}"
+
+
+def test_other_errors_are_left_to_the_macros_plugin() -> None:
+    assert page_macros.call_problem(ValueError("x"), _page(""), _macros(), "docs") is None
+    assert page_macros.call_problem(TypeError("unsupported operand"), _page(""), _macros(), "docs") is None

@@ -180,6 +180,22 @@ def test_a_procedure_page_macro_naming_an_unknown_template_fails_the_build_at_it
     assert "Traceback" not in result.stderr
 
 
+def test_an_unknown_macro_on_a_procedure_page_is_one_located_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    tree = _project_copy(tmp_path)
+    page = tree / "docs" / "telefon.md"
+    _replace(page, "{{ preview('phone-outgoing') }}", "{{ previw('phone-outgoing') }}")
+    line = page.read_text(encoding="utf-8").split("\n").index("{{ previw('phone-outgoing') }}")
+    result = _build(tree)
+    assert result.returncode != 0
+    assert (
+        f"docs/telefon.md:{line + 1}:4: nie ma makra „previw”. Czy chodziło o „preview”?"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
 def test_a_changed_template_changes_the_procedure_page(tmp_path: Path) -> None:
     tree = _project_copy(tmp_path)
     _replace(

@@ -11,15 +11,19 @@ page's source: the n-th call with these arguments is the n-th such text.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from jinja2 import UndefinedError
 
 from ..catalog import Catalog
 from ..spec import TemplateSpec
+from ..suggest import UNDEFINED_NAME, did_you_mean
 from .facts import UnknownName, template
 from .markdown import inline
 from .previews import tabs
@@ -27,6 +31,7 @@ from .template_pages import COMPOSER_ANCHOR, page_path
 
 log = logging.getLogger("mkdocs.plugins.komunikat.macros")
 
+_WRONG_ARGUMENTS = re.compile(r"^(?:[\w.<>]+\.)?(?P<name>\w+)\(\) (?:missing|takes|got) .*argument")
 _STRING = re.compile(r"""'(?P<single>[^'\\]*)'|"(?P<double>[^"\\]*)\"""")
 
 
@@ -66,13 +71,8 @@ def locate(source: str, name: str, args: Sequence[str], wrong: str, nth: int) ->
             spot = next((m for m in strings if (m.group(1) or m.group(2)) == wrong), None)
             matching.append(call.end() + spot.start() if spot else call.start())
     if matching:
-        offset = matching[min(nth, len(matching) - 1)]
-    elif calls:
-        offset = calls[0].start()
-    else:
-        return 1, 1
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+        return _position(source, matching[min(nth, len(matching) - 1)])
+    return _position(source, calls[0].start()) if calls else (1, 1)
 
 
 class MacroCalls:
@@ -96,3 +96,45 @@ class MacroCalls:
             log.warning("%s:%d:%d: %s(%s): %s", path, line, column, name, shown, exc.message)
             self.errors += 1
             return f"**⟦błąd makra {inline(name)}: {inline(exc.message)}⟧**"
+
+
+def call_problem(
+    error: Exception, page: Any, macros: Mapping[str, Callable[..., Any]], docs_prefix: str
+) -> str | None:
+    """One located line for a call the page gets wrong: an unknown macro, wrong arguments.
+
+    The macros plugin would show a traceback; None: an error of another kind,
+    which it reports as it does.
+    """
+    source = page.file.content_string
+    path = posixpath.join(docs_prefix, page.file.src_uri)
+    known = ", ".join(sorted(macros))
+    if isinstance(error, UndefinedError):
+        match = UNDEFINED_NAME.match(error.message or "")
+        if match is None:
+            return None
+        name = match.group("name")
+        line, column = _first(source, name)
+        hint = did_you_mean(name, macros)
+        return f"{path}:{line}:{column}: nie ma makra „{name}”.{hint} Makra: {known}"
+    match = _WRONG_ARGUMENTS.match(str(error)) if isinstance(error, TypeError) else None
+    if match is None or match.group("name") not in macros:
+        return None
+    name = match.group("name")
+    line, column = _first(source, name)
+    params = inspect.signature(macros[name]).parameters.values()
+    shown = (p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in params)
+    usage = f"{name}({', '.join(shown)})"
+    return f"{path}:{line}:{column}: złe argumenty makra {name}; wywołanie: {usage}"
+
+
+def _first(source: str, name: str) -> tuple[int, int]:
+    """Where ``name`` is first called (or, if never, first written) in the page."""
+    word = rf"(?<![\w.]){re.escape(name)}"
+    found = re.search(rf"{word}\s*\(", source) or re.search(rf"{word}(?!\w)", source)
+    return _position(source, found.start() if found else 0)
+
+
+def _position(source: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``source``."""
+    return source.count("\n", 0, offset) + 1, offset - (source.rfind("\n", 0, offset) + 1) + 1
