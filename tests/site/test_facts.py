@@ -110,7 +110,8 @@ def test_an_unknown_name_says_which_argument_and_what_there_is(
 
 def test_a_preview_shows_the_sample_message_and_links_to_the_composer(catalog: Catalog) -> None:
     block = page_macros.preview(catalog, "ticket-accepted", "partnerzy/przychodzaca.md")
-    assert block.startswith('??? example "Podgląd wiadomości: ')
+    assert block.startswith('<section class="komunikat-preview" data-search-exclude="true" markdown>')
+    assert '\n??? example "Podgląd wiadomości: Przyjęcie zgłoszenia"\n' in block
     assert "(../szablony/ticket-accepted.md#kompozytor)" in block
     spec = catalog.get("ticket-accepted")
     for lang, tab in (("pl", "Polski"), ("en", "Angielski")):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -217,3 +218,7 @@ def test_a_changed_template_changes_the_procedure_page(tmp_path: Path) -> None:
     assert "temat: Zarejestrowano zgłoszenie [⟦Numer zgłoszenia (HL)⟧]" in incoming
     assert "Subject: Zarejestrowano zgłoszenie [HL-" in incoming  # the preview
     assert "Przyjęcie zgłoszenia [" not in incoming
+    # the preview is the template page's text: a search for it leads there, not here
+    index = json.loads((tree / "out" / "search" / "search_index.json").read_text("utf-8"))
+    found = {d["location"].split("#")[0] for d in index["docs"] if "wystąpiły problemy" in d["text"]}
+    assert found == {"szablony/dv-outage-open/", "szablony/dv-outage-close/"}  # CLOSE quotes it

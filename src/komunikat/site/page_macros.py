@@ -42,17 +42,26 @@ def composer_link(spec: TemplateSpec, from_page: str) -> str:
 
 
 def preview(catalog: Catalog, template_id: str, from_page: str) -> str:
-    """A collapsed block for a procedure step: the sample message, the way to the composer."""
+    """A collapsed block for a procedure step: the sample message, the way to the composer.
+
+    Kept out of the search index: the template's own page is where a search
+    for the text of a message leads (its preview is the same text). The mark
+    sits on a <section>: Material's indexer stops skipping at the first closing
+    tag of the marked element's name, and the block holds <div>s.
+    """
     spec = template(catalog, template_id)
     parts = [
+        '<section class="komunikat-preview" data-search-exclude="true" markdown>',
+        "",
         f'??? example "Podgląd wiadomości: {inline(spec.title)}"',
         "",
         "    Wiadomość z przykładowymi wartościami, wygenerowana z szablonu przy budowie "
         f"strony. Własne wartości wpisz w [kompozytorze]({composer_link(spec, from_page)}).",
         "",
         *tabs(catalog, spec, 4),
+        "</section>",
     ]
-    return "\n".join(parts).rstrip("\n") + "\n"
+    return "\n".join(parts) + "\n"
 
 
 def locate(source: str, name: str, args: Sequence[str], wrong: str, nth: int) -> tuple[int, int]:

@@ -36,6 +36,11 @@ def _found(text: str, catalog: Catalog) -> list[tuple[int, int, str, str]]:
             "Przyjęcie zgłoszenia [HL-1234]",
             "{{ subject('ticket-accepted', 'pl') }}",
         ),
+        (
+            "Wyślij najpóźniej 3  pełne dni przed pracami.",
+            "3  pełne dni",
+            "{{ lead_time('dv-maintenance-open') }}",
+        ),
         ("Dzwoń: 503-208-168.", "503-208-168", "{{ contact('signature', 'mobile') }}"),
         ("Dzwoń: 0048 22 312 11 11.", "0048 22 312 11 11", "{{ contact('signature', 'desk') }}"),
         (

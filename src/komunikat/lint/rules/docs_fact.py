@@ -1,7 +1,7 @@
 """docs-fact: a procedure page does not spell out a fact that data/ or a template holds.
 
-The pages under ``docs/`` call macros for a template's subject line and for
-the phone numbers, e-mail addresses, names and CRM ids of
+The pages under ``docs/`` call macros for a template's subject line and lead
+time and for the phone numbers, e-mail addresses, names and CRM ids of
 ``data/contacts.yml`` and ``data/operators.yml`` (``hooks/macros.py``), so
 the page changes when the template or the data does. A page that types such
 a fact itself goes stale the day the data changes: each one is reported with
@@ -24,6 +24,10 @@ PASS::
 FAIL::
 
     | Tytuł maila | `Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-<numer>]` |
+
+FAIL::
+
+    Powiadomienie wyślij najpóźniej 3 pełne dni przed pracami.
 
 FAIL::
 
@@ -50,6 +54,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...catalog import Catalog
+from ...i18n import count
 from ...problems import Severity
 from ..model import SourceFinding
 
@@ -119,7 +124,12 @@ def checked_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def facts(catalog: Catalog) -> list[Fact]:
-    return [*_subjects(catalog), *_contacts(catalog), *_operators(catalog)]
+    return [
+        *_subjects(catalog),
+        *_lead_times(catalog),
+        *_contacts(catalog),
+        *_operators(catalog),
+    ]
 
 
 def _subjects(catalog: Catalog) -> Iterator[Fact]:
@@ -136,6 +146,16 @@ def _subjects(catalog: Catalog) -> Iterator[Fact]:
         paths = ", ".join(dict.fromkeys(s[1] for s in specs))
         calls = " lub ".join(f"{{{{ subject({s[2]}) }}}}" for s in specs)
         yield Fact(f"temat szablonu {ids}", paths, re.compile(pattern), calls)
+
+
+def _lead_times(catalog: Catalog) -> Iterator[Fact]:
+    """A lead time as the macro writes it („3 pełne dni”), whatever the spacing."""
+    for spec in catalog:
+        if spec.lead_time_days is not None:
+            words = count("%(n)d full day", "%(n)d full days", spec.lead_time_days).split()
+            pattern = re.compile(r"(?<!\d)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+            call = f"{{{{ lead_time('{spec.id}') }}}}"
+            yield Fact(f"wyprzedzenie szablonu {spec.id}", spec.path, pattern, call)
 
 
 def subject_pattern(source: str) -> re.Pattern[str] | None:
