@@ -7,6 +7,7 @@ from types import ModuleType
 
 import pytest
 
+from komunikat.catalog import Catalog
 from komunikat.lint.messages import document_from_text
 from komunikat.lint.model import Context
 from komunikat.lint.registry import KINDS, RULES
@@ -23,7 +24,9 @@ def examples(label: str, kind: str) -> list[tuple[str, str, ModuleType]]:
     """
     found = []
     for rule in RULES:
-        shown_as = "message" if "message" in rule.KIND else "source"
+        shown_as = (
+            "docs" if "docs" in rule.KIND else "message" if "message" in rule.KIND else "source"
+        )
         if shown_as == kind:
             found += [(rule.ID, text, rule) for text in rule_doc(rule).texts(label)]
     return found
@@ -77,6 +80,20 @@ def test_source_pass_examples_raise_nothing(rule_id: str, text: str, rule: Modul
 @pytest.mark.parametrize(("rule_id", "text", "rule"), examples("FAIL", "source"))
 def test_source_fail_examples_are_caught(rule_id: str, text: str, rule: ModuleType) -> None:
     assert list(_check_text(rule, text))
+
+
+@pytest.mark.parametrize(("rule_id", "text", "rule"), examples("PASS", "docs"))
+def test_docs_pass_examples_raise_nothing(
+    rule_id: str, text: str, rule: ModuleType, catalog: Catalog
+) -> None:
+    assert list(rule.check_page(text, catalog)) == []
+
+
+@pytest.mark.parametrize(("rule_id", "text", "rule"), examples("FAIL", "docs"))
+def test_docs_fail_examples_are_caught(
+    rule_id: str, text: str, rule: ModuleType, catalog: Catalog
+) -> None:
+    assert list(rule.check_page(text, catalog))
 
 
 def _check_text(rule: ModuleType, text: str) -> list[object]:

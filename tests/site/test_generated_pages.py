@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -157,3 +158,67 @@ def test_jinja_in_a_data_value_reaches_the_built_page_as_text(tmp_path: Path) ->
     supplier = _text(tree / "out" / "dostawcy" / "daktela" / "index.html")
     assert f"Rodzaj problemu: połączenie {jinja} przychodzące" in supplier
     assert "Znacznik Dostawcy-42." in _text(tree / "out" / "telefon" / "index.html")
+
+
+def test_a_procedure_page_macro_naming_an_unknown_template_fails_the_build_at_its_place(
+    tmp_path: Path,
+) -> None:
+    tree = _project_copy(tmp_path)
+    page = tree / "docs" / "awarie" / "digital-virgo.md"
+    _replace(page, "{{ preview('dv-outage-close') }}", "{{ preview('dv-outage-clos') }}")
+    _replace(page, "{{ subject('dv-outage-open') }}", "{{ subject('dv-outage-open', 'de') }}")
+    lines = page.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "dv-outage-clos'" in line)
+    column = lines[at].index("'dv-outage-clos'") + 1
+    result = _build(tree)
+    assert result.returncode != 0
+    assert (
+        f"docs/awarie/digital-virgo.md:{at + 1}:{column}: preview('dv-outage-clos'): "
+        "nie ma szablonu „dv-outage-clos”. Czy chodziło o „dv-outage-close”"
+    ) in result.stderr
+    assert "preview('dv-outage-open', 'de')" not in result.stderr
+    assert "subject('dv-outage-open', 'de'): nie ma wersji językowej „de”" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_macro_on_a_procedure_page_is_one_located_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    tree = _project_copy(tmp_path)
+    page = tree / "docs" / "telefon.md"
+    _replace(page, "{{ preview('phone-outgoing') }}", "{{ previw('phone-outgoing') }}")
+    line = page.read_text(encoding="utf-8").split("\n").index("{{ previw('phone-outgoing') }}")
+    result = _build(tree)
+    assert result.returncode != 0
+    assert (
+        f"docs/telefon.md:{line + 1}:4: nie ma makra „previw”. Czy chodziło o „preview”?"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_changed_template_changes_the_procedure_page(tmp_path: Path) -> None:
+    tree = _project_copy(tmp_path)
+    _replace(
+        tree / "templates" / "dv-outage-open.j2",
+        "informujemy, że odnotowujemy problemy techniczne",
+        "informujemy, że wystąpiły problemy techniczne",
+    )
+    _replace(
+        tree / "templates" / "ticket-accepted.j2",
+        'pl: "Przyjęcie zgłoszenia [{{ hl }}]"',
+        'pl: "Zarejestrowano zgłoszenie [{{ hl }}]"',
+    )
+    result = _build(tree)
+    assert result.returncode == 0, result.stderr
+    outage = _text(tree / "out" / "awarie" / "digital-virgo" / "index.html")
+    assert "informujemy, że wystąpiły problemy techniczne" in outage
+    assert "odnotowujemy" not in outage
+    incoming = _text(tree / "out" / "partnerzy" / "przychodzaca" / "index.html")
+    assert "temat: Zarejestrowano zgłoszenie [⟦Numer zgłoszenia (HL)⟧]" in incoming
+    assert "Subject: Zarejestrowano zgłoszenie [HL-" in incoming  # the preview
+    assert "Przyjęcie zgłoszenia [" not in incoming
+    # the preview is the template page's text: a search for it leads there, not here
+    index = json.loads((tree / "out" / "search" / "search_index.json").read_text("utf-8"))
+    found = {d["location"].split("#")[0] for d in index["docs"] if "wystąpiły problemy" in d["text"]}
+    assert found == {"szablony/dv-outage-open/", "szablony/dv-outage-close/"}  # CLOSE quotes it

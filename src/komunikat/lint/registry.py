@@ -7,7 +7,9 @@ what it checks, which decides what the runner calls (:data:`KINDS`):
 - ``"message"``: ``applies(doc)`` and ``check(doc, options, ctx)`` on every
   document — a template rendered with its samples, or a composed message;
 - ``"source"``: ``check_source(spec, text, ctx)`` on every template's source;
-- ``"data"``: ``check_text(text)`` on every ``data/*.yml``.
+- ``"data"``: ``check_text(text)`` on every ``data/*.yml``;
+- ``"docs"``: ``check_page(text, catalog)`` on every hand-written page
+  ``docs/**/*.md``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from types import ModuleType
 
 from .rules import (
     closing,
+    docs_fact,
     footer,
     grammar,
     greeting,
@@ -37,6 +40,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "message": ("applies", "check"),
     "source": ("check_source",),
     "data": ("check_text",),
+    "docs": ("check_page",),
 }
 
 RULES: tuple[ModuleType, ...] = (
@@ -56,6 +60,7 @@ RULES: tuple[ModuleType, ...] = (
     spelling,
     grammar,
     required_fields,
+    docs_fact,
 )
 
 

@@ -120,12 +120,19 @@ def lint_templates(
         ):
             continue
         findings += _render_rules(catalog, spec, rules, ctx, lang)
+    pages = _docs_pages(root, paths)
+    for page in pages:
+        shown = relative(page, root)
+        text = read_text(page, shown)
+        found, problems = find_suppressions(shown, text, known)
+        suppressions += found
+        findings += problems + _docs_rules(shown, text, rules, catalog)
     # partials are checked for their own syntax and includes
     unique = sorted(set(findings))
     kept, used = apply(unique, suppressions)
     report.findings = merge_repeats(kept)
     report.suppressions = used
-    report.checked = len(selected) + len(_data_files(root))
+    report.checked = len(selected) + len(_data_files(root)) + len(pages)
     report.engines = ctx.engines.report()
     report.engine_lines = ctx.engines.summary()
     report.notes = list(dict.fromkeys(ctx.notes))
@@ -150,6 +157,25 @@ def _file_rules(shown: str, text: str, rules: list[ActiveRule]) -> list[Problem]
         for rule in rules
         if "data" in rule.module.KIND
         for f in rule.module.check_text(text)
+    ]
+
+
+def _docs_pages(root: Path, paths: list[Path] | None) -> list[Path]:
+    """The hand-written pages under docs/: all of them, or those ``paths`` name."""
+    every = sorted((root / "docs").glob("**/*.md"))
+    if not paths:
+        return every
+    targets = [(p if p.is_absolute() else Path.cwd() / p).resolve() for p in paths]
+    return [p for p in every if any(t == p.resolve() or t in p.resolve().parents for t in targets)]
+
+
+def _docs_rules(shown: str, text: str, rules: list[ActiveRule], catalog: Catalog) -> list[Problem]:
+    """The KIND "docs" rules (``check_page``) on one page."""
+    return [
+        Problem(shown, f.line, f.column, rule.id, rule.severity, f.message, f.text, f.suggestions)
+        for rule in rules
+        if "docs" in rule.module.KIND
+        for f in rule.module.check_page(text, catalog)
     ]
 
 

@@ -7,8 +7,8 @@ two cores instead of one after the other.
 
 :func:`begin` and :func:`finish` are what the hook calls; the result is kept
 (in this module, which outlives the hook modules MkDocs reloads on every
-``mkdocs serve`` rebuild) until a file under templates/ or data/ or
-``komunikat.yml`` changes.
+``mkdocs serve`` rebuild) until a file under templates/ or data/, a page
+under docs/ (the rule docs-fact reads them) or ``komunikat.yml`` changes.
 
 The child prints one JSON line: ``{"errors": [...]}`` (each error-level finding
 as ``path:line:column: ...``) or ``{"fatal": "..."}`` when ``komunikat.yml`` or
@@ -62,7 +62,7 @@ _running: dict[Path, tuple[Fingerprint, LintRun]] = {}
 def begin(root: Path) -> None:
     """Start linting ``root`` unless nothing changed since the last lint."""
     cancel(root)
-    stamp = fingerprint(root, root / "komunikat.yml")
+    stamp = fingerprint(root, root / "komunikat.yml", *root.glob("docs/**/*.md"))
     done = _done.get(root)
     if not (done and done[0] == stamp):
         _running[root] = (stamp, start(root))
@@ -122,7 +122,10 @@ def lint_errors(root: Path) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     result = lint_errors(Path(argv[0]))
-    print(json.dumps(result), flush=True)  # ASCII: whatever the locale
+    try:
+        print(json.dumps(result), flush=True)  # ASCII: whatever the locale
+    except BrokenPipeError:  # the build ended before it asked (a page failed): nobody to tell
+        return 0
     return 0
 
 

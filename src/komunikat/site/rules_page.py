@@ -179,8 +179,10 @@ def _settings_section() -> list[str]:
 def _rule_section(rule: ModuleType, text: RuleText, masks: list[tuple[str, str]]) -> list[str]:
     level = rule.LEVEL.value
     where = (
-        "`komunikat lint` (źródło szablonów)"
-        if getattr(rule, "KIND", "message") == "source"
+        "`komunikat lint` (strony procedur w `docs/`)"
+        if "docs" in rule.KIND
+        else "`komunikat lint` (źródło szablonów)"
+        if "message" not in rule.KIND
         else "`komunikat lint` (szablony) i `komunikat check` (gotowe wiadomości)"
     )
     parts = [
@@ -203,8 +205,7 @@ def _rule_section(rule: ModuleType, text: RuleText, masks: list[tuple[str, str]]
         for name, option in text.options.items():
             default = defaults.get(name)
             parts.append(
-                f"- `{name}` — {prose_inline(option.description)} "
-                f"(domyślnie: {_default(default)})"
+                f"- `{name}` — {prose_inline(option.description)} (domyślnie: {_default(default)})"
             )
         parts.append("")
     parts += [

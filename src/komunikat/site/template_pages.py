@@ -6,10 +6,10 @@ import html
 
 from ..catalog import Catalog
 from ..i18n import count
-from ..render import Message, RenderError, TemplateFault
 from ..spec import TemplateSpec
 from ..vartypes import VARIABLE_TYPES
 from .markdown import cell, code, fence, inline, table
+from .previews import LANG_NAMES, sample, tabs
 
 #: The catalogue's groups, in the order an operator looks for them: who the message is for.
 GROUPS = (
@@ -23,7 +23,7 @@ GROUPS = (
 KIND_ORDER = ("maintenance", "outage", "report", "reply", "phone")
 PHASE_ORDER = ("OPEN", "PROLONGATION", "CLOSE")
 CATALOGUE_PATH = "szablony/index.md"
-LANG_NAMES = {"pl": "polski", "en": "angielski"}
+COMPOSER_ANCHOR = "kompozytor"  # the slug of the heading „Kompozytor” (composer_section)
 
 
 def page_path(spec: TemplateSpec) -> str:
@@ -43,8 +43,7 @@ def catalogue_page(catalog: Catalog) -> str:
             continue
         parts += ["", f"## {title} {{ #{anchor} }}", ""]
         rows = [
-            [f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", languages(s), s.when]
-            for s in specs
+            [f"[{cell(s.title)}]({s.id}.md)", s.phase or "–", languages(s), s.when] for s in specs
         ]
         parts.append(table(["Szablon", "Faza", "Języki", "Kiedy używać"], rows, raw=(0,)))
     return "\n".join(parts) + "\n"
@@ -74,28 +73,14 @@ def languages(spec: TemplateSpec) -> str:
     return " i ".join(LANG_NAMES[x] for x in spec.languages)
 
 
-def _preview(catalog: Catalog, spec: TemplateSpec, lang: str | None) -> Message | str:
-    try:
-        return catalog.render_sample(spec, lang=lang)
-    except (RenderError, TemplateFault) as exc:
-        return f"Nie można wygenerować podglądu: {exc}"
-
-
-def _preview_block(result: Message | str, indent: int) -> str:
-    if isinstance(result, str):
-        return " " * indent + "!!! failure\n" + " " * (indent + 4) + inline(result)
-    text = result.as_text()
-    return fence(text, "text", indent)
-
-
 def _subject_fact(catalog: Catalog, spec: TemplateSpec, key: str, source: str) -> str:
     """The subject as written; one built by template logic is shown as its sample."""
     if "{%" not in source:
         return code(source.strip())
-    sample = _preview(catalog, spec, None if key == "*" else key)
-    if isinstance(sample, str) or sample.subject is None:
+    example = sample(catalog, spec, None if key == "*" else key)
+    if isinstance(example, str) or example.subject is None:
         return "składany z pól szablonu"
-    return f"{code(sample.subject)} (przykład; składany z pól szablonu)"
+    return f"{code(example.subject)} (przykład; składany z pól szablonu)"
 
 
 def template_page(catalog: Catalog, template_id: str) -> str:
@@ -118,7 +103,12 @@ def template_page(catalog: Catalog, template_id: str) -> str:
         quoted = ", ".join(f"[{q}]({q}.md)" for q in spec.quotes)
         facts.append(["Cytuje", quoted])
     if spec.lead_time_days:
-        facts.append(["Wyprzedzenie", f"najpóźniej {count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed rozpoczęciem prac"])
+        facts.append(
+            [
+                "Wyprzedzenie",
+                f"najpóźniej {count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed rozpoczęciem prac",
+            ]
+        )
     parts += ["| Informacja | Wartość |", "|---|---|"]
     parts += [f"| **{k}** | {v} |" for k, v in facts] + [""]
     parts += ["## Pola", ""]
@@ -149,21 +139,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
         "Podgląd z przykładowymi wartościami, wygenerowany przy budowie strony.",
         "",
     ]
-    if spec.layout == "bilingual":
-        parts += [
-            '=== "Angielski i polski"',
-            "",
-            _preview_block(_preview(catalog, spec, None), 4),
-            "",
-        ]
-    else:
-        for lang in spec.languages:
-            parts += [
-                f'=== "{LANG_NAMES[lang].capitalize()}"',
-                "",
-                _preview_block(_preview(catalog, spec, lang), 4),
-                "",
-            ]
+    parts += tabs(catalog, spec)
     parts += ["## Z wiersza poleceń", "", fence(_cli_example(catalog, spec), "bash"), ""]
     parts += [
         '??? note "Źródło szablonu (' + inline(spec.path) + ')"',
