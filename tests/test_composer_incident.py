@@ -94,6 +94,14 @@ def test_a_maintenance_close_takes_the_planned_end(composer: Composer) -> None:
     assert result["inherited"]["end"]["note"].startswith("z cytowanej wiadomości (planowany")
 
 
+@pytest.mark.parametrize("template_id", ["operator-problem-report", "dv-outage-close"])
+def test_blank_fields_are_taken_from_nothing_when_no_open_is_quoted(
+    composer: Composer, template_id: str
+) -> None:
+    blank = {name: "" for name in composer.spec(template_id).variable_names}
+    assert composer.compose(template_id, blank)["inherited"] == {}
+
+
 def test_a_value_typed_before_the_open_was_given_is_not_taken_over(
     composer: Composer, opened: dict[str, Any]
 ) -> None:

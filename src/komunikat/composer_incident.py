@@ -57,7 +57,7 @@ def inherited_fields(
     source = notices.open_notice(quoted)
     taken: dict[str, dict[str, Any]] = {}
     for name, text in filled.items():
-        if not is_blank(raw.get(name)) or name not in spec.variable_names:
+        if is_blank(text) or not is_blank(raw.get(name)) or name not in spec.variable_names:
             continue
         var = spec.variable(name)
         try:
