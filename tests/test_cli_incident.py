@@ -124,6 +124,26 @@ def test_the_close_eml_is_threaded_to_the_open_and_needs_only_the_sender(
     assert "End date: 21.12.2026 01:00 CET" in body.partition("-----")[0]
 
 
+def test_a_close_quoting_only_the_prolongation_eml_still_refers_to_the_open(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened, prolonged = tmp_path / "open.eml", tmp_path / "prolongation.eml"
+    assert run(capsys, *MAINTENANCE_OPEN, "--format", "eml", "-o", str(opened))[0] == 0
+    prolong = ["render", "dv-maintenance-prolongation", "--previous", str(opened)]
+    prolong += ["--set", "end=21.12.2026 03:00", "--set", "sender=Jan Kowalski"]
+    assert run(capsys, *prolong, "--format", "eml", "-o", str(prolonged))[0] == 0
+    close = ["render", "dv-maintenance-close", "--previous", str(prolonged)]
+    code, out, err = run(capsys, *close, "--set", "sender=Jan Kowalski", "--format", "eml")
+    assert code == 0, err
+    ids = [
+        email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["Message-ID"]
+        for path in (opened, prolonged)
+    ]
+    later = email.message_from_string(out, policy=email.policy.default)
+    assert later["In-Reply-To"] == ids[1]
+    assert later["References"] == " ".join(ids)
+
+
 def test_a_maintenance_eml_carries_its_window_as_a_calendar_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -252,7 +252,7 @@ def test_close_without_previous_message_is_not_ready(composer: Composer) -> None
     assert not result["ready"] and result["body"]
     assert result["problems"] == [
         "CLOSE musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli prace przedłużano, "
-        "także PROLONGATION); podaj ją: --previous PLIK"
+        "także PROLONGATION); wybierz ją z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik"
     ]
 
 

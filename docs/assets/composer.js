@@ -147,6 +147,15 @@
     return btoa(binary);
   }
 
+  function saveFile(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = el("a", { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
   /** The clipboard API needs a secure context; plain-HTTP intranets get the old way. */
   async function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -264,7 +273,9 @@
 
   /* --- previous messages (CLOSE, PROLONGATION) ------------------------------ */
 
-  function makePrevious(idPrefix, quotes, titles, onChange) {
+  function makePrevious(idPrefix, form, forms, onChange) {
+    const quotes = form.quotes;
+    const titles = Object.fromEntries(Object.entries(forms).map(([id, f]) => [id, f.title]));
     const items = [];
     const problems = [];
     const list = el("ol", { class: "kc-previous-list" });
@@ -306,6 +317,19 @@
       return area;
     }
 
+    /** A loaded file or a kept notice: shown by its name, with a button to remove it. */
+    function addListed(item, className, label) {
+      const removeButton = el("button", {
+        type: "button",
+        class: "md-button kc-small",
+        text: "Usuń",
+      });
+      removeButton.addEventListener("click", () => remove(item));
+      item.node = el("li", { class: className }, el("span", { text: label }), removeButton);
+      items.push(item);
+      list.append(item.node);
+    }
+
     async function addFiles() {
       problems.length = 0;
       for (const file of Array.from(fileInput.files || [])) {
@@ -314,24 +338,21 @@
           continue;
         }
         const item = { kind: "file", name: file.name, base64: await toBase64(file) };
-        const removeButton = el("button", {
-          type: "button",
-          class: "md-button kc-small",
-          text: "Usuń",
-        });
-        removeButton.addEventListener("click", () => remove(item));
-        item.node = el(
-          "li",
-          { class: "kc-previous-file" },
-          el("span", { text: `Plik: ${file.name} ` }),
-          removeButton,
-        );
-        items.push(item);
-        list.append(item.node);
+        addListed(item, "kc-previous-file", `Plik: ${file.name} `);
       }
       fileInput.value = "";
       onChange();
     }
+
+    /* a notice this browser kept (composer-incident.js): quoted, and threaded to its Message-ID */
+    function addKept(kept) {
+      const blank = items.find((item) => item.kind === "text" && !item.area.value.trim());
+      if (blank) remove(blank);
+      addListed({ ...kept }, "kc-previous-kept", `Zapisana: ${kept.label} `);
+      onChange();
+    }
+    const incident = window.komunikat && window.komunikat.incident;
+    const picker = incident ? incident.makePicker(idPrefix, form, forms, addKept) : null;
 
     const addButton = el("button", {
       type: "button",
@@ -355,8 +376,10 @@
         class: "kc-help",
         text:
           `Ta wiadomość cytuje wcześniejsze zawiadomienia (${names} i ewentualne ` +
-          "PROLONGATION). Wklej ich treść razem z tematem albo wczytaj pliki .txt lub .eml.",
+          "PROLONGATION). Wybierz zapisaną w tej przeglądarce, wklej ich treść razem " +
+          "z tematem albo wczytaj pliki .txt lub .eml.",
       }),
+      picker ? picker.node : null,
       list,
       el(
         "p",
@@ -371,12 +394,18 @@
     return {
       node,
       problems: () => problems.slice(),
+      refresh: (hl) => picker && picker.refresh(hl),
       read() {
-        return items.map((item) =>
-          item.kind === "text"
-            ? { name: `wklejona wiadomość ${items.indexOf(item) + 1}`, text: item.area.value }
-            : { name: item.name, base64: item.base64 },
-        );
+        return items.map((item) => {
+          if (item.kind === "text") {
+            return { name: `wklejona wiadomość ${items.indexOf(item) + 1}`, text: item.area.value };
+          }
+          if (item.kind === "kept") {
+            const { name, text, message_id, references, sent } = item;
+            return { name, text, message_id, references, sent };
+          }
+          return { name: item.name, base64: item.base64 };
+        });
       },
     };
   }
@@ -392,9 +421,7 @@
     }
     instances += 1;
     const idPrefix = `kc${instances}`;
-    const titles = Object.fromEntries(
-      Object.entries(catalog.data.forms).map(([id, other]) => [id, other.title]),
-    );
+    const incident = window.komunikat && window.komunikat.incident;
     let runtime = null;
     let pending = false;
     let last = null;
@@ -426,9 +453,18 @@
     const fields = form.fields.map((spec) => makeField(spec, idPrefix, schedule));
     for (const field of fields) formNode.append(field.wrap);
     const previous = form.quotes.length
-      ? makePrevious(idPrefix, form.quotes, titles, schedule)
+      ? makePrevious(idPrefix, form, catalog.data.forms, schedule)
       : null;
     if (previous) formNode.append(previous.node);
+    /* one incident (composer-incident.js): locked fields, sender, recipients */
+    if (incident) for (const field of fields) incident.lockable(field);
+    const sender = fields.find((field) => field.spec.name === "sender");
+    if (incident && sender && !sender.input.value) sender.input.value = incident.rememberedSender();
+    if (incident && sender) {
+      sender.input.addEventListener("change", () => incident.rememberSender(sender.input.value));
+    }
+    const recipients = incident && form.channel === "email" ? incident.makeRecipients(idPrefix) : null;
+    if (recipients) formNode.append(recipients.node);
     formNode.addEventListener("input", schedule);
     formNode.addEventListener("change", schedule);
     for (const input of langInputs) {
@@ -470,6 +506,13 @@
       disabled: true,
       hidden: form.channel !== "email",
     });
+    const calendar = el("button", {
+      type: "button",
+      class: "md-button kc-download-ics",
+      text: "Pobierz do kalendarza (.ics)",
+      disabled: true,
+      hidden: !(incident && form.calendar),
+    });
     const output = el(
       "div",
       { class: "kc-output" },
@@ -480,7 +523,7 @@
       cc.box,
       subjectRow,
       body,
-      el("p", { class: "kc-actions" }, copySubject, " ", copyBody, " ", download),
+      el("p", { class: "kc-actions" }, copySubject, " ", copyBody, " ", download, " ", calendar),
     );
 
     function request() {
@@ -490,6 +533,7 @@
         values: JSON.stringify(values),
         lang: currentLang(),
         previous: JSON.stringify(previous ? previous.read() : []),
+        recipients: JSON.stringify(recipients ? recipients.read() : {}),
       };
     }
 
@@ -507,7 +551,9 @@
       const ask = request();
       let result;
       try {
-        result = JSON.parse(runtime.compose(form.id, ask.values, ask.lang, ask.previous, true));
+        result = JSON.parse(
+          runtime.compose(form.id, ask.values, ask.lang, ask.previous, true, null, ask.recipients),
+        );
       } catch (error) {
         root.dataset.state = "error";
         status.textContent = "Błąd wewnętrzny kompozytora; zgłoś go (szczegóły w konsoli).";
@@ -519,7 +565,15 @@
     }
 
     function show(result) {
-      for (const field of fields) field.show(result.fields[field.spec.name]);
+      for (const field of fields) {
+        if (field.inherit) field.inherit((result.inherited || {})[field.spec.name]);
+        field.show(result.fields[field.spec.name]);
+      }
+      if (recipients) recipients.show(result);
+      if (previous) {
+        const hl = fields.find((field) => field.spec.name === "hl");
+        previous.refresh(hl ? hl.input.value.trim() : "");
+      }
       const localProblems = previous ? previous.problems() : [];
       fillList(problems.box, problems.list, [...localProblems, ...result.problems]);
       fillList(warnings.box, warnings.list, result.warnings);
@@ -535,6 +589,7 @@
       copySubject.disabled = !ready || result.subject === null;
       copyBody.disabled = !ready;
       download.disabled = !ready;
+      calendar.disabled = !ready;
       if (ready) {
         status.textContent = "Wiadomość jest gotowa do wysłania.";
       } else if (result.missing.length) {
@@ -547,9 +602,23 @@
       }
     }
 
+    /** The composed notice kept in this browser, for the later notices of the incident. */
+    function keepComposed(messageId, thread) {
+      if (!incident || !last || !last.ready || !form.phase) return;
+      incident.keep({
+        template: form.id,
+        subject: last.subject,
+        hl: last.hl,
+        text: last.text,
+        message_id: messageId,
+        references: thread || last.thread || [],
+      });
+    }
+
     async function copy(what, text) {
       try {
         await copyText(text);
+        keepComposed(null);
         status.textContent = `Skopiowano ${what} do schowka.`;
       } catch (error) {
         status.textContent = `Nie udało się skopiować (${error}); zaznacz tekst i skopiuj ręcznie.`;
@@ -562,28 +631,48 @@
     copyBody.addEventListener("click", () => {
       if (last && last.ready) copy("treść", last.body);
     });
-    download.addEventListener("click", () => {
-      if (!runtime) return;
-      const ask = request();
-      let result;
-      try {
-        result = JSON.parse(runtime.compose_eml(form.id, ask.values, ask.lang, ask.previous));
-      } catch (error) {
-        status.textContent = "Błąd wewnętrzny kompozytora; zgłoś go (szczegóły w konsoli).";
-        console.error(error);
-        return;
-      }
+    function internalError(error) {
+      status.textContent = "Błąd wewnętrzny kompozytora; zgłoś go (szczegóły w konsoli).";
+      console.error(error);
+    }
+
+    /** A file made by Python (.eml, .ics): saved, or the problems shown. */
+    function offer(result, type) {
       if (!result.ready) {
         fillList(problems.box, problems.list, result.problems);
-        return;
+        return false;
       }
-      const url = URL.createObjectURL(new Blob([result.eml], { type: "message/rfc822" }));
-      const link = el("a", { href: url, download: result.filename, hidden: true });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      saveFile(result.filename, result.eml || result.ics, type);
       status.textContent = `Pobrano ${result.filename}; otwórz plik w programie pocztowym.`;
+      return true;
+    }
+
+    download.addEventListener("click", async () => {
+      if (!runtime) return;
+      const ask = request();
+      try {
+        // a maintenance .eml carries its .ics, made by icalendar (fetched when first needed)
+        if (incident && form.calendar) await incident.loadCalendar();
+        const result = JSON.parse(
+          runtime.compose_eml(form.id, ask.values, ask.lang, ask.previous, null, ask.recipients),
+        );
+        if (offer(result, "message/rfc822")) keepComposed(result.message_id, result.thread);
+      } catch (error) {
+        internalError(error);
+      }
+    });
+    calendar.addEventListener("click", async () => {
+      if (!runtime) return;
+      const ask = request();
+      try {
+        await incident.loadCalendar();
+        const result = JSON.parse(runtime.compose_ics(form.id, ask.values, ask.lang, ask.previous));
+        if (offer(result, "text/calendar")) {
+          status.textContent = `Pobrano ${result.filename}; otwórz go w kalendarzu.`;
+        }
+      } catch (error) {
+        internalError(error);
+      }
     });
 
     root.replaceChildren(formNode, output);
@@ -630,12 +719,14 @@
   /*
    * The one runtime, for other scripts of the site (e.g. the escalation panel
    * on supplier pages): they start or reuse it and import their own module of
-   * the shipped komunikat package (pyodide.pyimport("komunikat.…")).
+   * the shipped komunikat package (pyodide.pyimport("komunikat.…")); `el`,
+   * the text-only DOM helper, for composer-incident.js.
    */
   window.komunikat = Object.assign(window.komunikat || {}, {
     loadCatalog,
     loadRuntime,
     loadPyodide: () => loadRuntime().then(() => pyodideInstance),
+    el,
   });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -23,8 +23,14 @@ from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .composer_incident import (
+    browser_wording,
+    calendar_attachment,
+    inherited_fields,
+    read_recipients,
+)
 from .composer_input import field_states, read_previous
-from .eml import to_eml
+from .eml import new_message_id, thread_of, to_eml
 from .environment import make_environment
 from .render import Message, Previous, RenderError, TemplateFault, render
 from .spec import TemplateSpec
@@ -73,6 +79,7 @@ class Composer:
         previous: Sequence[Any] = (),
         preview: bool = True,
         now: datetime | None = None,
+        recipients: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The message for these values, or why it cannot be sent yet.
 
@@ -81,7 +88,9 @@ class Composer:
         output. Otherwise ``problems`` holds the renderer's messages and, with
         ``preview``, the text is the preview rendering: missing values appear
         as ``⟦label⟧``, and values that cannot be used are left out so the
-        rest of the message still shows.
+        rest of the message still shows. ``inherited`` are the fields the
+        quoted OPEN fills in (the form locks them), ``recipients`` what is
+        wrong with the To and Cc fields (they only matter for the .eml).
         """
         try:
             spec = self.spec(template_id)
@@ -90,20 +99,26 @@ class Composer:
         lang = None if spec.layout == "bilingual" else lang
         now = now or datetime.now(WARSAW)
         quoted, problems = read_previous(previous)
-        fields = field_states(spec, raw, self.context)
+        filled, inherited = inherited_fields(spec, raw, quoted, self.context)
+        fields = field_states(spec, filled, self.context)
+        extra = {
+            "inherited": inherited,
+            "thread": thread_of(quoted),
+            "recipients": read_recipients(recipients or {})[1],
+        }
         try:
-            message, problems = self._strict(spec, raw, lang, quoted, now, problems)
+            message, problems = self._strict(spec, raw, lang, quoted, now, problems, fields)
         except TemplateFault as exc:
-            return _result(spec.id, lang, fields=fields, problems=[_fault(exc)])
+            return _result(spec.id, lang, fields=fields, problems=[_fault(exc)], **extra)
         if message is not None:
-            return _result(spec.id, lang, message=message, fields=fields, ready=True)
+            return _result(spec.id, lang, message=message, fields=fields, ready=True, **extra)
         shown = None
         if preview:
             try:
                 shown = self._preview(spec, raw, lang, quoted, now, fields)
             except TemplateFault as exc:
                 problems = [*problems, _fault(exc)]
-        return _result(spec.id, lang, message=shown, fields=fields, problems=problems)
+        return _result(spec.id, lang, message=shown, fields=fields, problems=problems, **extra)
 
     def eml(
         self,
@@ -113,8 +128,69 @@ class Composer:
         lang: str | None = None,
         previous: Sequence[Any] = (),
         now: datetime | None = None,
+        recipients: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """The ready message as ``komunikat render --format eml`` writes it, with a file name."""
+        """The ready message as ``komunikat render --format eml --to … --cc …`` writes it.
+
+        Threaded to the quoted notices' Message-IDs; a maintenance notice
+        carries its window as an .ics attachment (icalendar must be importable).
+        The Message-ID is returned so the browser can keep it for the next notice.
+        """
+        ready = self._ready(template_id, raw, lang, previous, now)
+        if "message" not in ready:
+            return ready
+        message, quoted = ready.pop("message"), ready.pop("quoted")
+        addresses, wrong = read_recipients(recipients or {})
+        if wrong:
+            return {"ready": False, "problems": list(wrong.values())}
+        sender = self.context["contacts"]["signature"]["helpline"]
+        message_id = new_message_id(sender)
+        thread = thread_of(quoted)
+        blob = to_eml(
+            message,
+            sender=sender,
+            to=addresses["to"],
+            cc=addresses["cc"],
+            replying_to=thread,
+            calendar=calendar_attachment(message),
+            message_id=message_id,
+        )
+        return {
+            **ready,
+            "eml": blob.decode("utf-8"),
+            "filename": _filename(message, "eml"),
+            "message_id": message_id,
+            "thread": thread,
+        }
+
+    def ics(
+        self,
+        template_id: str,
+        raw: Mapping[str, Any],
+        *,
+        lang: str | None = None,
+        previous: Sequence[Any] = (),
+        now: datetime | None = None,
+    ) -> dict[str, Any]:
+        """The maintenance window as ``komunikat render --format ics`` writes it."""
+        ready = self._ready(template_id, raw, lang, previous, now)
+        if "message" not in ready:
+            return ready
+        attachment = calendar_attachment(ready["message"])
+        if attachment is None:
+            return {"ready": False, "problems": [f"{template_id}: to nie są prace planowane"]}
+        name, data = attachment
+        return {"ready": True, "problems": [], "ics": data.decode("utf-8"), "filename": name}
+
+    def _ready(
+        self,
+        template_id: str,
+        raw: Mapping[str, Any],
+        lang: str | None,
+        previous: Sequence[Any],
+        now: datetime | None,
+    ) -> dict[str, Any]:
+        """The strict rendering for a download: ``message`` and ``quoted``, or the problems."""
         try:
             spec = self.spec(template_id)
         except KeyError as exc:
@@ -128,12 +204,8 @@ class Composer:
         except TemplateFault as exc:
             return {"ready": False, "problems": [_fault(exc)]}
         if message is None:
-            return {"ready": False, "problems": problems}
-        sender = self.context["contacts"]["signature"]["helpline"]
-        blob = to_eml(message, sender=sender)
-        hl = message.values.get("hl")
-        name = f"{spec.id}-{hl}.eml" if hl else f"{spec.id}.eml"
-        return {"ready": True, "problems": [], "eml": blob.decode("utf-8"), "filename": name}
+            return {"ready": False, "problems": browser_wording(problems)}
+        return {"ready": True, "problems": [], "message": message, "quoted": quoted}
 
     def _strict(
         self,
@@ -143,15 +215,22 @@ class Composer:
         quoted: Sequence[Previous],
         now: datetime,
         problems: list[str],
+        fields: Mapping[str, dict[str, Any]] | None = None,
     ) -> tuple[Message | None, list[str]]:
         """The CLI's rendering: the message only when nothing at all is wrong.
 
         ``problems`` are those found before rendering (unreadable previous
         messages); they keep the message from being ready, as they stop the CLI.
+        A problem of one value (e.g. a start that contradicts the quoted OPEN)
+        is also shown at its field in ``fields``.
         """
         try:
             message = render(self.env, spec, raw, self.context, lang=lang, previous=quoted, now=now)
         except RenderError as exc:
+            for issue in exc.issues:
+                state = (fields or {}).get(issue.variable or "")
+                if state is not None and not state["problem"]:
+                    state["problem"] = issue.message
             return None, [*problems, *exc.problems]
         return (None, problems) if problems else (message, [])
 
@@ -199,6 +278,11 @@ class Composer:
         return None
 
 
+def _filename(message: Message, suffix: str) -> str:
+    hl = message.values.get("hl")
+    return f"{message.template}-{hl}.{suffix}" if hl else f"{message.template}.{suffix}"
+
+
 def _fault(exc: TemplateFault) -> str:
     return f"{exc.path}:{exc.line}:1: {exc.message}"
 
@@ -211,8 +295,10 @@ def _result(
     fields: Mapping[str, Any] | None = None,
     problems: Sequence[str] = (),
     ready: bool = False,
+    **extra: Any,
 ) -> dict[str, Any]:
     return {
+        **extra,
         "template": template_id,
         "lang": lang,
         "ready": ready,
@@ -220,7 +306,8 @@ def _result(
         "body": message.body if message else None,
         "text": message.as_text() if message else None,
         "missing": [name for name, state in (fields or {}).items() if state["missing"]],
-        "problems": list(problems),
+        "problems": browser_wording(problems),
+        "hl": message.values.get("hl") if message else None,
         "warnings": list(message.warnings) if message else [],
         "cc": list(message.cc) if message else [],
         "fields": dict(fields or {}),
@@ -258,10 +345,11 @@ def compose(
     previous_json: str = "[]",
     preview: bool = True,
     now: str | None = None,
+    recipients_json: str = "{}",
 ) -> str:
     """JSON of :meth:`Composer.compose` for the form's values (a JSON object)."""
-    compose = _composer().compose
-    return _call(compose, template_id, values_json, lang, previous_json, now, preview=bool(preview))
+    extra = {"preview": bool(preview), "recipients": json.loads(recipients_json or "{}")}
+    return _call(_composer().compose, template_id, values_json, lang, previous_json, now, **extra)
 
 
 def compose_eml(
@@ -270,9 +358,22 @@ def compose_eml(
     lang: str | None = None,
     previous_json: str = "[]",
     now: str | None = None,
+    recipients_json: str = "{}",
 ) -> str:
-    """JSON of :meth:`Composer.eml`: the .eml text and its file name, or the problems."""
-    return _call(_composer().eml, template_id, values_json, lang, previous_json, now)
+    """JSON of :meth:`Composer.eml`: the .eml text, its file name and Message-ID, or the problems."""
+    extra = {"recipients": json.loads(recipients_json or "{}")}
+    return _call(_composer().eml, template_id, values_json, lang, previous_json, now, **extra)
+
+
+def compose_ics(
+    template_id: str,
+    values_json: str,
+    lang: str | None = None,
+    previous_json: str = "[]",
+    now: str | None = None,
+) -> str:
+    """JSON of :meth:`Composer.ics`: the .ics text and its file name, or the problems."""
+    return _call(_composer().ics, template_id, values_json, lang, previous_json, now)
 
 
 def _call(

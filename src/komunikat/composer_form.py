@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .ical import describes_window
 from .spec import TemplateSpec, VariableSpec
 from .vartypes import VARIABLE_TYPES
 
@@ -30,6 +31,7 @@ def form_description(spec: TemplateSpec, context: Mapping[str, Any]) -> dict[str
         "phase": spec.phase,
         "has_subject": bool(spec.subject),
         "quotes": list(spec.quotes),
+        "calendar": describes_window(spec),
         "fields": [_field(var, context) for var in spec.variables],
     }
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping, Sequence
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
+from .eml import references_of
 from .messagefile import parse_bytes
 from .problems import InputError
 from .render import Previous
 from .spec import TemplateSpec
 from .values import ValueProblem, is_blank
 from .vartypes import VARIABLE_TYPES, coerce
-from .warsaw import TimeError, parse_local
+from .warsaw import FORMAT, WARSAW, TimeError, parse_local
 
 PASTED_NAME = "wklejona wiadomość {n}"
 
@@ -84,7 +87,9 @@ def read_previous(items: Sequence[Any]) -> tuple[list[Previous], list[str]]:
     """Earlier notices from the form, read exactly like ``--previous FILE``.
 
     An item is pasted text (a string, or ``{"name", "text"}``) or a loaded
-    file (``{"name", "base64"}``). Both go through
+    file (``{"name", "base64"}``); a notice the composer kept in the browser
+    is text that also gives its ``message_id``, ``references`` and ``sent``
+    (ISO time), so the later notice is threaded to it. All go through
     :func:`~komunikat.messagefile.parse_bytes`, the CLI's reader, so a pasted
     text is read as a ``.txt`` file with the same content would be. Blank
     items are skipped.
@@ -108,8 +113,32 @@ def read_previous(items: Sequence[Any]) -> tuple[list[Previous], list[str]]:
             # site does not ship; the refusal itself stays the same.
             problems.append(f"{name}: plik nie jest w UTF-8; zapisz go ponownie jako UTF-8")
             continue
-        found.append(Previous(parsed.subject, parsed.body, source=name))
+        given = item if isinstance(item, Mapping) else {}
+        found.append(
+            Previous(
+                parsed.subject,
+                parsed.body,
+                source=name,
+                message_id=str(given.get("message_id") or "")
+                or parsed.headers.get("message-id")
+                or None,
+                references=tuple(str(r) for r in given.get("references") or ())
+                or references_of(parsed.headers),
+                sent=_shown_time(str(given.get("sent") or ""), parsed.headers.get("date", "")),
+            )
+        )
     return found, problems
+
+
+def _shown_time(iso: str, date_header: str) -> str | None:
+    """When an earlier notice was made (the composer's record, else its Date header), in Warsaw."""
+    try:
+        moment = datetime.fromisoformat(iso) if iso else parsedate_to_datetime(date_header)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=WARSAW)
+    return moment.astimezone(WARSAW).strftime(FORMAT)
 
 
 def _previous_bytes(number: int, item: Any) -> tuple[str, bytes, str | None]:

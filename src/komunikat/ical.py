@@ -6,16 +6,18 @@ Europe/Warsaw time with its VTIMEZONE, so a calendar in any zone shows the
 right hours. Its UID comes from the HL number, so the PROLONGATION's event
 replaces the OPEN's in the partner's calendar (a higher SEQUENCE) and the
 CLOSE's marks it as done, instead of adding a second one.
+
+icalendar is imported only when an event is made: the composer ships it in a
+zip of its own that the browser fetches when a calendar file is first asked for.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from icalendar import Calendar, Event
-
 from .notices import QUOTE_SEPARATOR
 from .render import Message
+from .spec import TemplateSpec
 from .warsaw import LocalTime
 
 PRODID = "-//Digital Virgo DNiU//komunikat//PL"
@@ -28,11 +30,16 @@ class NoWindow(ValueError):
     """The message has no maintenance window to put into a calendar."""
 
 
+def describes_window(spec: TemplateSpec) -> bool:
+    """A template whose notices can be put into a calendar (the composer offers the .ics)."""
+    return spec.kind == "maintenance" and {"hl", "start", "end"} <= set(spec.variable_names)
+
+
 def has_window(message: Message) -> bool:
     spec = message.spec
     return (
         spec is not None
-        and spec.kind == "maintenance"
+        and describes_window(spec)
         and isinstance(message.typed.get("start"), LocalTime)
         and isinstance(message.typed.get("end"), LocalTime)
         and isinstance(message.typed.get("hl"), str)
@@ -41,6 +48,8 @@ def has_window(message: Message) -> bool:
 
 def maintenance_event(message: Message, *, stamp: datetime | None = None) -> bytes:
     """The ``.ics`` file of a rendered maintenance notice (OPEN, PROLONGATION or CLOSE)."""
+    from icalendar import Calendar, Event
+
     if not has_window(message):
         raise NoWindow(
             f"szablon {message.template} nie opisuje okna prac planowanych "
@@ -70,6 +79,10 @@ def maintenance_event(message: Message, *, stamp: datetime | None = None) -> byt
         first_date=date(start.moment.year - 1, 1, 1), last_date=date(end.moment.year + 2, 1, 1)
     )
     return calendar.to_ical()
+
+
+def calendar_filename(message: Message) -> str:
+    return f"prace-planowane-{message.typed['hl']}.ics"
 
 
 def _exact(time: LocalTime) -> datetime:

@@ -43,6 +43,13 @@ READS = (START, END, HL, OPERATOR, SERVICE, SERVICES)
 
 QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
 QUOTING_PHASES = ("CLOSE", "PROLONGATION")
+#: How a problem with the quoted notices tells the CLI's user to fix it; the
+#: composer words the same fixes for its form (``composer_input.BROWSER_HINTS``).
+CLI_HINTS = {
+    "unquoting": "usuń --previous",
+    "give_previous": "podaj ją: --previous PLIK",
+    "add_open": "dołącz je przez --previous",
+}
 # the end line of a maintenance notice, as the templates write it in either language
 END_LINE = re.compile(r"^(?:End date|Czas zakończenia):[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
 #: The lines of an OPEN notice a later notice takes its values from, English first
@@ -62,6 +69,8 @@ class Previous:
     body: str
     source: str = ""
     message_id: str | None = None  # of an .eml: the later notice is threaded to it
+    references: tuple[str, ...] = ()  # the Message-IDs it was itself threaded to
+    sent: str | None = None  # when it was sent or composed, as a person reads it
 
     def as_text(self) -> str:
         head = f"Subject: {self.subject}\n\n" if self.subject else ""
@@ -93,7 +102,9 @@ def check_previous(
     if spec.phase not in QUOTING_PHASES:
         if previous:
             problems.append(
-                _notice(f"szablon {spec.id} nie cytuje poprzednich wiadomości; usuń --previous")
+                _notice(
+                    f"szablon {spec.id} nie cytuje poprzednich wiadomości; {CLI_HINTS['unquoting']}"
+                )
             )
         return [], problems
     if not previous:
@@ -101,7 +112,7 @@ def check_previous(
             problems.append(
                 _notice(
                     f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli "
-                    "prace przedłużano, także PROLONGATION); podaj ją: --previous PLIK"
+                    f"prace przedłużano, także PROLONGATION); {CLI_HINTS['give_previous']}"
                 )
             )
         return [], problems
@@ -131,7 +142,7 @@ def check_previous(
         problems.append(
             _notice(
                 "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem "
-                "„… - OPEN [HL-…]”); dołącz je przez --previous"
+                f"„… - OPEN [HL-…]”); {CLI_HINTS['add_open']}"
             )
         )
     problems += _planned_end_agrees(spec, values, previous)
@@ -268,10 +279,9 @@ def _shown(value: Any) -> str:
 @lru_cache(maxsize=64)
 def open_facts(previous: tuple[Previous, ...]) -> tuple[tuple[str, str], ...]:
     """(name, text) the quoted OPEN gives: its HL and its fact lines, above its own quotes."""
-    for prev in previous:
-        numbers, phases = _previous_facts(prev)
-        if "OPEN" not in phases:
-            continue
+    prev = open_notice(previous)
+    if prev is not None:
+        numbers = _previous_facts(prev)[0]
         own = prev.body.split(QUOTE_SEPARATOR, 1)[0]
         facts: list[tuple[str, str]] = []
         head = parse_subject(prev.subject or "")
@@ -287,6 +297,14 @@ def open_facts(previous: tuple[Previous, ...]) -> tuple[tuple[str, str], ...]:
                     break
         return tuple(facts)
     return ()
+
+
+def open_notice(previous: Sequence[Previous]) -> Previous | None:
+    """The quoted notice the later one takes its values from: the first that is (or quotes) an OPEN."""
+    for prev in previous:
+        if "OPEN" in _previous_facts(prev)[1]:
+            return prev
+    return None
 
 
 @lru_cache(maxsize=64)

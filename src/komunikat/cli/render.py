@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog, load_catalog
-from ..eml import eml_summary, to_eml
-from ..ical import has_window, maintenance_event
+from ..eml import eml_summary, references_of, thread_of, to_eml
+from ..ical import calendar_filename, has_window, maintenance_event
 from ..invisible import find_invisible
 from ..invisible import message as invisible_message
 from ..messagefile import parse_bytes
 from ..problems import reading
+from ..recipients import AddressError, parse_addresses
 from ..render import Previous, RenderError, TemplateFault
 from ..vartypes import VARIABLE_TYPES
 from ..warsaw import TimeError, parse_local
@@ -52,8 +53,15 @@ def _read_previous(paths: list[Path]) -> list[Previous]:
         with reading(str(path), missing="plik nie istnieje; sprawdź ścieżkę --previous"):
             raw = path.read_bytes()
         parsed = parse_bytes(raw, str(path))
-        message_id = parsed.headers.get("message-id") or None
-        found.append(Previous(parsed.subject, parsed.body, source=str(path), message_id=message_id))
+        found.append(
+            Previous(
+                parsed.subject,
+                parsed.body,
+                source=str(path),
+                message_id=parsed.headers.get("message-id") or None,
+                references=references_of(parsed.headers),
+            )
+        )
     return found
 
 
@@ -109,10 +117,10 @@ def cmd_render(args: argparse.Namespace, root: Path) -> int:
     if args.format == "eml":
         sender = catalog.data.contacts.signature.helpline
         to, cc = _addresses(args.to, "--to"), _addresses(args.cc, "--cc")
-        threaded = [p.message_id for p in previous if p.message_id]
+        threaded = thread_of(previous)
         calendar = None
         if has_window(message):
-            calendar = (f"prace-planowane-{message.typed['hl']}.ics", maintenance_event(message))
+            calendar = (calendar_filename(message), maintenance_event(message))
         blob = to_eml(message, sender=sender, to=to, cc=cc, replying_to=threaded, calendar=calendar)
         for entry in eml_summary(message):
             print(f"komunikat: dodaj ręcznie w DW: {entry['name']}", file=sys.stderr)
@@ -121,32 +129,7 @@ def cmd_render(args: argparse.Namespace, root: Path) -> int:
 
 
 def _addresses(values: list[str], option: str) -> list[str]:
-    """Recipients as ``email.utils`` reads them; anything that is not an address is refused.
-
-    A line break would add a header of its own (``Bcc:``), a word without "@"
-    is silently dropped or mangled by lenient parsers: both are usage errors.
-    """
-    from email.errors import HeaderParseError, InvalidHeaderDefect
-    from email.headerregistry import Address
-    from email.utils import formataddr, getaddresses
-
-    found = []
-    for value in values:
-        if any(ord(c) < 32 or c == "\x7f" for c in value):
-            raise UsageError(
-                f"{option} „{value.encode('unicode_escape').decode()}”: znak sterujący "
-                "(np. nowy wiersz) w adresie jest niedozwolony; podaj sam adres"
-            )
-        for name, addr in getaddresses([value]):
-            try:
-                parsed = Address(addr_spec=addr)
-                valid = "." in parsed.domain and bool(parsed.username)
-            except (HeaderParseError, InvalidHeaderDefect, ValueError, IndexError):
-                valid = False
-            if not valid:
-                raise UsageError(
-                    f"{option} „{value}”: „{addr or value}” nie jest adresem e-mail; "
-                    "podaj np. jan.kowalski@example.pl albo „Jan Kowalski <jan@example.pl>”"
-                )
-            found.append(formataddr((name, addr)) if name else addr)
-    return found
+    try:
+        return parse_addresses(values, option)
+    except AddressError as exc:
+        raise UsageError(str(exc)) from None

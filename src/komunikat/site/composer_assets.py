@@ -12,6 +12,10 @@ the site itself, under ``assets/composer/``:
   it falls back to pure Python), tzdata (Pyodide has no system time-zone
   database) and komunikat itself, with its Polish gettext catalogue
   compiled (``locale/pl.mo``);
+- ``python-ical.zip`` — icalendar and python-dateutil (pure Python), for the
+  planned-maintenance calendar file; fetched by the browser only when a
+  ``.ics`` (or a maintenance ``.eml``, which attaches it) is first asked for,
+  so composing other notices does not download it;
 - ``catalog.json`` — every template's spec and source (partials included),
   the data templates see, and the form of every template.
 
@@ -39,16 +43,21 @@ from ..templatefile import read_template
 ASSETS_DIR = "assets/composer"
 RUNTIME_DIR = f"{ASSETS_DIR}/pyodide"
 PYTHON_ZIP = f"{ASSETS_DIR}/python.zip"
+CALENDAR_ZIP = f"{ASSETS_DIR}/python-ical.zip"
 CATALOG_JSON = f"{ASSETS_DIR}/catalog.json"
 
 #: Top-level Python packages the in-browser renderer imports.
 PYTHON_PACKAGES = ("jinja2", "markupsafe", "tzdata", "komunikat")
+#: What ``komunikat.ical`` imports besides them (zoneinfo's data is tzdata, above).
+CALENDAR_PACKAGES = ("icalendar", "dateutil")
+#: Distributions not named like the package they provide (read without a search).
+DISTRIBUTIONS = {"dateutil": "python-dateutil"}
 #: Pyodide's files the browser loads (``pyodide.asm.*`` is found by pattern).
 RUNTIME_FILES = ("pyodide.mjs", "pyodide-lock.json", "python_stdlib.zip")
 RUNTIME_PATTERN = "pyodide.asm.*"
 #: Compiled or build-only files that are useless (or harmful) in the browser.
 SKIPPED_SUFFIXES = (".so", ".pyd", ".dylib", ".pyc", ".pyo", ".c", ".h", ".pyi")
-SKIPPED_DIRS = ("__pycache__",)
+SKIPPED_DIRS = ("__pycache__", "tests")
 #: A fixed time stamp for every zip entry: the same code gives the same zip.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -110,7 +119,7 @@ def distribution_names(package: str) -> list[str]:
     noticeable part of a site build.
     """
     try:
-        dist = importlib.metadata.distribution(package)
+        dist = importlib.metadata.distribution(DISTRIBUTIONS.get(package, package))
     except importlib.metadata.PackageNotFoundError:
         return importlib.metadata.packages_distributions().get(package, [])
     return [dist.metadata["Name"]]
@@ -183,9 +192,10 @@ def write_assets(site_dir: Path, root: Path, catalog: Catalog) -> dict[str, int]
         if not _same_file(source, target):
             shutil.copy2(source, target)
         written[f"{RUNTIME_DIR}/{source.name}"] = target.stat().st_size
-    blob = python_bundle()
-    _write(site_dir / PYTHON_ZIP, blob)
-    written[PYTHON_ZIP] = len(blob)
+    for name, packages in ((PYTHON_ZIP, PYTHON_PACKAGES), (CALENDAR_ZIP, CALENDAR_PACKAGES)):
+        blob = python_bundle(packages)
+        _write(site_dir / name, blob)
+        written[name] = len(blob)
     text = json.dumps(catalog_bundle(catalog), ensure_ascii=False, separators=(",", ":"))
     data = text.encode("utf-8")
     _write(site_dir / CATALOG_JSON, data)
