@@ -291,7 +291,7 @@ def test_escalate_says_what_is_due_now_and_next(capsys: pytest.CaptureFixture[st
         "22.11.2026 11:59",
     )
     assert code == 0
-    assert "Następny krok: po 2 h (12:00, za 1 min) – e-mail i SMS" in out
+    assert "Następny krok: po 2 godz. (12:00, za 1 min) – e-mail i SMS" in out
     assert "Telefon: nie dzwoń" in out
 
 

@@ -14,6 +14,7 @@ from komunikat.durations import to_timedelta
 from komunikat.escalation import (
     Status,
     StepState,
+    after_text,
     elapsed_text,
     escalation_status,
     format_status,
@@ -209,8 +210,8 @@ def test_impossible_times_are_refused(
             "urgent",
             at(4, 10, 30),
             [
-                "Teraz: po 0 h (10:00) – e-mail: wyślij e-mail z dokładnym opisem",
-                "Następny krok: po 2 h (12:00, za 1 godz. 30 min) – e-mail i SMS: ponów e-mail i wyślij dodatkowo krótki SMS.",
+                "Teraz: od razu (10:00) – e-mail: wyślij e-mail z dokładnym opisem",
+                "Następny krok: po 2 godz. (12:00, za 1 godz. 30 min) – e-mail i SMS: ponów e-mail i wyślij dodatkowo krótki SMS.",
                 "Telefon: nie dzwoń – dostawca prosi o zaniechanie telefonów.",
             ],
         ),
@@ -219,8 +220,8 @@ def test_impossible_times_are_refused(
             "routine",
             at(5, 10, 5),
             [
-                "Wcześniej: po 0 h (04.03.2026 10:00)",
-                "Teraz: po 24 h (10:00) – e-mail i SMS",
+                "Wcześniej: od razu (04.03.2026 10:00)",
+                "Teraz: po 24 godz. (10:00) – e-mail i SMS",
                 "Następnego kroku nie ma",
                 "Według dostawcy (szacunek): większość spraw zostanie załatwiona w czasie do 24 godzin",
             ],
@@ -239,8 +240,8 @@ def test_impossible_times_are_refused(
             "failure",
             at(4, 10),
             [
-                "Teraz: po 0 h (10:00) – e-mail: wyślij wymagane informacje e-mailem na serwis@s4e.pl.",
-                "Teraz: po 0 h (10:00) – telefon: potwierdź zgłoszenie telefonicznie",
+                "Teraz: od razu (10:00) – e-mail: wyślij wymagane informacje e-mailem na serwis@s4e.pl.",
+                "Teraz: od razu (10:00) – telefon: potwierdź zgłoszenie telefonicznie",
             ],
         ),
     ],
@@ -273,7 +274,7 @@ def test_the_status_reads_as_polish_sentences(
             # the 2 h step falls due at 02:50 CEST; 02:30 CET is 40 minutes after it
             "27.10.2024 00:50",
             "27.10.2024 02:30 CET",
-            "Teraz: po 2 h (02:50 CEST)",
+            "Teraz: po 2 godz. (02:50 CEST)",
             "za 20 min",
         ),
     ],
@@ -343,3 +344,19 @@ def test_the_first_line_names_the_level_in_polish_not_by_its_id(catalog: Catalog
     text = format_status(escalation_status("daktela", "emergency", SINCE, SINCE, data=catalog.data))
     assert text[0].startswith("Daktela – pilność: nagły przypadek. Zgłoszenie: 04.03.2026 10:00")
     assert "emergency" not in "\n".join(text)
+
+
+@pytest.mark.parametrize(
+    ("after", "text"),
+    [
+        ("0 h", "od razu"),
+        ("0 min", "od razu"),
+        ("2 h", "po 2 godz."),
+        ("24 h", "po 24 godz."),
+        ("10 min", "po 10 min"),
+        ("1 d", "po 1 dniu"),
+        ("3 d", "po 3 dniach"),
+    ],
+)
+def test_a_step_says_when_it_falls_due_in_polish_in_the_unit_of_the_data(after, text):
+    assert after_text(after) == text

@@ -99,7 +99,9 @@ def test_the_next_step_says_when_in_warsaw_time_and_how_long_until_it(
     assert upcoming["label"] == "Następny krok"
     assert upcoming["at"] == "04.03.2026 12:00"
     assert upcoming["in"] == "1 godz. 15 min"
-    assert upcoming["text"].startswith("po 2 h (12:00, za 1 godz. 15 min) – e-mail i SMS: ponów")
+    assert upcoming["text"].startswith(
+        "po 2 godz. (12:00, za 1 godz. 15 min) – e-mail i SMS: ponów"
+    )
     current = [line for line in answer["lines"] if line["kind"] == "now"]
     assert [line["at"] for line in current] == ["04.03.2026 10:00"]
     assert current[0]["in"] is None
@@ -244,5 +246,5 @@ print(json.dumps({{"text": answer["text"], "heavy": heavy}}))
     assert completed.returncode == 0, completed.stderr
     report = json.loads(completed.stdout)
     assert report["heavy"] == []
-    assert report["text"][1].startswith("Teraz: po 0 h (10:00) – e-mail: wyślij wymagane")
-    assert report["text"][2].startswith("Teraz: po 0 h (10:00) – telefon: potwierdź")
+    assert report["text"][1].startswith("Teraz: od razu (10:00) – e-mail: wyślij wymagane")
+    assert report["text"][2].startswith("Teraz: od razu (10:00) – telefon: potwierdź")

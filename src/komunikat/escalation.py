@@ -211,7 +211,7 @@ def status_lines(status: Status) -> list[Line]:
             Line(
                 "now" if now else "earlier",
                 "Teraz" if now else "Wcześniej",
-                f"po {state.step.after} ({_clock(state.at, status.now)}) – "
+                f"{after_text(state.step.after)} ({_clock(state.at, status.now)}) – "
                 f"{CHANNEL_NAMES[state.step.channel]}: {state.step.action_pl}.",
                 state.at,
             )
@@ -222,7 +222,7 @@ def status_lines(status: Status) -> list[Line]:
             Line(
                 "next",
                 "Następny krok",
-                f"po {upcoming.step.after} ({_clock(upcoming.at, status.now)}, "
+                f"{after_text(upcoming.step.after)} ({_clock(upcoming.at, status.now)}, "
                 f"za {elapsed_text(_utc(upcoming.at) - _utc(status.now))}) – "
                 f"{CHANNEL_NAMES[upcoming.step.channel]}: {upcoming.step.action_pl}.",
                 upcoming.at,
@@ -311,6 +311,17 @@ def _zone_if_ambiguous(moment: datetime) -> str:
     """`` CEST``/`` CET`` in the hour that happens twice when the clocks go back, else nothing."""
     other = moment.replace(fold=1 - moment.fold)
     return f" {zone_label(moment)}" if other.utcoffset() != moment.utcoffset() else ""
+
+
+def after_text(after: str) -> str:
+    """When a step falls due, counted from the report, in the unit the data gives:
+    „od razu”, „po 2 godz.”, „po 10 min”, „po 1 dniu”, „po 3 dniach”."""
+    amount, unit = after.split(" ")
+    if int(amount) == 0:
+        return "od razu"
+    if unit == "d":
+        return f"po {amount} {'dniu' if int(amount) == 1 else 'dniach'}"
+    return f"po {amount} {'godz.' if unit == 'h' else 'min'}"
 
 
 def elapsed_text(delta: timedelta) -> str:

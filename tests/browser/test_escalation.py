@@ -80,7 +80,8 @@ def test_the_panel_says_what_komunikat_escalate_prints_and_follows_the_clock(
     )
     assert shown(root) == cli
     assert (
-        "Teraz: po 2 h (10:30) – e-mail i SMS: ponów e-mail i wyślij dodatkowo krótki SMS." in cli
+        "Teraz: po 2 godz. (10:30) – e-mail i SMS: ponów e-mail i wyślij dodatkowo krótki SMS."
+        in cli
     )
 
     since.fill("04.03.2026 09:30")
