@@ -9,7 +9,9 @@ internal contacts and those of the operator's CC rules.
 
 The policy reads only the variables named in :data:`READS`, by those names;
 a template that declares them with these meanings gets the checks. Problems
-are :class:`~komunikat.problems.RenderProblem` of kind ``NOTICE``.
+are :class:`~komunikat.problems.RenderProblem` of kind ``NOTICE`` (``PREVIOUS``
+for the quoted notices), with the field they belong to and, where the CLI's
+wording names an option, the composer form's own.
 """
 
 from __future__ import annotations
@@ -68,15 +70,29 @@ class Previous:
         return head + self.body.rstrip("\n")
 
 
-def _notice(message: str) -> RenderProblem:
-    return RenderProblem(ProblemKind.NOTICE, message)
+def _notice(message: str, variable: str | None = None) -> RenderProblem:
+    return RenderProblem(ProblemKind.NOTICE, message, variable)
+
+
+def _previous(message: str, form: str | None = None) -> RenderProblem:
+    """A problem with the quoted notices; ``form`` is said where the CLI names --previous."""
+    return RenderProblem(ProblemKind.PREVIOUS, message, form=form)
+
+
+def _which(prev: Previous) -> str:
+    """The earlier notice named in a message: „poprzednia wiadomość (open.eml)”."""
+    return f"poprzednia wiadomość ({prev.source})" if prev.source else "poprzednia wiadomość"
 
 
 def check_order(values: Mapping[str, Any]) -> list[RenderProblem]:
+    """The end after the start; the problem belongs to the end field, where it is fixed."""
     start, end = values.get(START), values.get(END)
     if isinstance(start, LocalTime) and isinstance(end, LocalTime) and end.utc <= start.utc:
         return [
-            _notice(f"czas zakończenia ({end}) musi być późniejszy niż czas rozpoczęcia ({start})")
+            _notice(
+                f"czas zakończenia ({end}) musi być późniejszy niż czas rozpoczęcia ({start})",
+                END,
+            )
         ]
     return []
 
@@ -93,15 +109,22 @@ def check_previous(
     if spec.phase not in QUOTING_PHASES:
         if previous:
             problems.append(
-                _notice(f"szablon {spec.id} nie cytuje poprzednich wiadomości; usuń --previous")
+                _previous(
+                    f"szablon {spec.id} nie cytuje poprzednich wiadomości; usuń --previous",
+                    "ten szablon nie cytuje poprzednich wiadomości; usuń je",
+                )
             )
         return [], problems
     if not previous:
         if not preview:
+            must = (
+                f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli "
+                "prace przedłużano, także PROLONGATION); "
+            )
             problems.append(
-                _notice(
-                    f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli "
-                    "prace przedłużano, także PROLONGATION); podaj ją: --previous PLIK"
+                _previous(
+                    must + "podaj ją: --previous PLIK",
+                    must + "wklej ją albo wczytaj jej plik w „Poprzednich wiadomościach”",
                 )
             )
         return [], problems
@@ -111,27 +134,25 @@ def check_previous(
         numbers, phases = _previous_facts(prev)
         if isinstance(hl, str) and numbers and hl not in numbers:
             problems.append(
-                _notice(
-                    f"poprzednia wiadomość {prev.source or ''} dotyczy "
-                    f"{', '.join(sorted(numbers))}, a ta {hl}; dołącz wiadomość "
-                    "o tym samym numerze HL".replace("  ", " ")
+                _previous(
+                    f"{_which(prev)} dotyczy {', '.join(sorted(numbers))}, a ta — {hl}; "
+                    "dołącz wiadomość o tym samym numerze HL"
                 )
             )
         for phase in phases:
             if phase == "CLOSE":
                 problems.append(
-                    _notice(
-                        f"poprzednia wiadomość {prev.source} to już CLOSE; cytuj OPEN "
-                        "i ewentualne PROLONGATION".replace("  ", " ")
-                    )
+                    _previous(f"{_which(prev)} to już CLOSE; cytuj OPEN i ewentualne PROLONGATION")
                 )
             if phase == "OPEN":
                 found_open = True
     if not found_open:
+        lacking = (
+            "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem „… - OPEN [HL-…]”); "
+        )
         problems.append(
-            _notice(
-                "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem "
-                "„… - OPEN [HL-…]”); dołącz je przez --previous"
+            _previous(
+                lacking + "dołącz je przez --previous", lacking + "wklej je albo wczytaj jego plik"
             )
         )
     problems += _planned_end_agrees(spec, values, previous)
@@ -157,14 +178,16 @@ def _planned_end_agrees(
             _notice(
                 f"czas zakończenia ({end}) jest wcześniejszy niż planowany w cytowanej "
                 f"wiadomości ({planned}); CLOSE podaje planowany czas zakończenia, a gdy prace "
-                "skończyły się wcześniej, wysyła się go tuż przed tym czasem"
+                "skończyły się wcześniej, wysyła się go tuż przed tym czasem",
+                END,
             )
         ]
     return [
         _notice(
             f"czas zakończenia ({end}) jest późniejszy niż planowany w cytowanej wiadomości "
             f"({planned}); jeśli prace przedłużono, najpierw wyślij PROLONGATION z nowym czasem "
-            "i zacytuj je w CLOSE"
+            "i zacytuj je w CLOSE",
+            END,
         )
     ]
 
