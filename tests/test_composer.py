@@ -426,9 +426,10 @@ def test_write_assets_puts_runtime_code_and_catalog_under_assets(
     }
 
 
-def test_composer_script_builds_the_page_from_text_only() -> None:
+@pytest.mark.parametrize("name", ["composer.js", "composer-date.js"])
+def test_composer_script_builds_the_page_from_text_only(name: str) -> None:
     """Typed values and data reach the page through textContent, never through HTML parsing."""
-    script = (ROOT / "docs" / "assets" / "composer.js").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script, sink
     assert "new Function" not in script and "createContextualFragment" not in script
