@@ -204,7 +204,7 @@ def test_close_refuses_a_previous_message_of_another_hl(
         "--previous",
         str(tmp_path / "open.txt"),
     )
-    assert code == 2 and "dotyczy HL-200001, a ta HL-200002" in err
+    assert code == 2 and "dotyczy HL-200001, a ta — HL-200002" in err
 
 
 def test_close_accepts_the_open_notice_as_eml(

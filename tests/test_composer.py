@@ -196,7 +196,12 @@ def test_preview_shows_missing_values_as_labels_and_refuses_to_be_ready(
     assert "⟦Czas rozpoczęcia awarii⟧" in result["body"]
     assert "⟦Niedostępne usługi⟧" in result["body"]
     assert result["missing"] == ["start", "services", "sender"]
-    assert result["problems"][0].startswith("brak wymaganych wartości: start (Czas rozpoczęcia")
+    assert result["issues"][0] == {
+        "field": "start",
+        "kind": "missing",
+        "message": "„Czas rozpoczęcia awarii”: uzupełnij to pole",
+    }
+    assert [issue["field"] for issue in result["issues"]] == ["start", "services", "sender"]
 
 
 @pytest.mark.parametrize(("template_id", "lang"), CASES)
@@ -232,7 +237,11 @@ def test_each_time_shows_its_zone_and_an_ambiguous_one_offers_the_choice(
     values = {"start": "2026-10-25T02:30", "end": "2026-12-20T21:00"}
     fields = composer.compose("dv-maintenance-open", values)["fields"]
     assert fields["end"]["shown"] == "20.12.2026 21:00 CET"
-    assert fields["start"]["ambiguous"] and "występuje dwa razy" in fields["start"]["problem"]
+    assert fields["start"]["ambiguous"] and fields["start"]["problem"] == (
+        "„Czas rozpoczęcia”: „2026-10-25T02:30”: ta godzina występuje dwa razy — przy "
+        "zmianie czasu na zimowy zegary cofa się z 03:00 na 02:00; wybierz strefę: CEST "
+        "(pierwsza) albo CET (druga)"
+    )
     values["start"] = "2026-10-25T02:30 CET"
     fields = composer.compose("dv-maintenance-open", values)["fields"]
     assert fields["start"] == {
@@ -250,9 +259,14 @@ def test_close_without_previous_message_is_not_ready(composer: Composer) -> None
     values["sender"] = "Jan Kowalski"
     result = composer.compose("dv-outage-close", values)
     assert not result["ready"] and result["body"]
-    assert result["problems"] == [
-        "CLOSE musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli prace przedłużano, "
-        "także PROLONGATION); wybierz ją z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik"
+    assert result["issues"] == [
+        {
+            "field": None,
+            "kind": "previous",
+            "message": "CLOSE musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli prace "
+            "przedłużano, także PROLONGATION); wybierz ją z listy „Wcześniejsza wiadomość”, "
+            "wklej albo wczytaj plik",
+        }
     ]
 
 
@@ -271,7 +285,7 @@ def test_unreadable_previous_files_are_reported_not_raised() -> None:
         "zapisz go ponownie jako UTF-8"
     )
     assert problems[1] == "zepsuty.eml: nie można odczytać pliku"
-    assert problems[2] == "wklejona wiadomość 4: nieobsługiwana postać poprzedniej wiadomości"
+    assert problems[2] == "wklejona nr 4: nieobsługiwana postać poprzedniej wiadomości"
 
 
 def test_unknown_template_is_a_problem_not_an_exception(composer: Composer) -> None:
@@ -412,9 +426,10 @@ def test_write_assets_puts_runtime_code_and_catalog_under_assets(
     }
 
 
-def test_composer_script_builds_the_page_from_text_only() -> None:
+@pytest.mark.parametrize("name", ["composer.js", "composer-date.js"])
+def test_composer_script_builds_the_page_from_text_only(name: str) -> None:
     """Typed values and data reach the page through textContent, never through HTML parsing."""
-    script = (ROOT / "docs" / "assets" / "composer.js").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script, sink
     assert "new Function" not in script and "createContextualFragment" not in script

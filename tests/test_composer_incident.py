@@ -67,7 +67,7 @@ def test_a_close_takes_hl_start_and_services_from_the_quoted_open(
     inherited = result["inherited"]
     assert set(inherited) == {"hl", "start"}
     assert inherited["hl"]["value"] == "HL-300001"
-    assert inherited["start"]["value"] == "2026-12-15T22:00"
+    assert inherited["start"]["value"] == "15.12.2026 22:00"
     assert inherited["start"]["note"] == "z wiadomości OPEN z 15.12.2026 22:10"
     assert result["missing"] == []
     assert result["fields"]["start"]["shown"] == "15.12.2026 22:00 CET"
@@ -90,7 +90,7 @@ def test_a_maintenance_close_takes_the_planned_end(composer: Composer) -> None:
     closing = {"sender": "Jan Kowalski"}
     result = composer.compose("dv-maintenance-close", closing, previous=[kept(opened)])
     assert result["ready"], result["problems"]
-    assert result["inherited"]["end"]["value"] == "2026-12-16T02:00"
+    assert result["inherited"]["end"]["value"] == "16.12.2026 02:00"
     assert result["inherited"]["end"]["note"].startswith("z cytowanej wiadomości (planowany")
 
 
@@ -128,7 +128,10 @@ def test_problems_with_previous_notices_name_the_form_not_the_cli_options(
     values = {"hl": "HL-1", "end": "2026-12-16T01:00", "sender": "Jan Kowalski"}
     result = composer.compose("dv-outage-close", values, previous=["Subject: coś\n\ntreść"])
     assert result["problems"] and not any("--previous" in p for p in result["problems"])
-    assert any("wklej albo wczytaj plik .eml" in p for p in result["problems"])
+    assert any(
+        "wybierz je z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik" in p
+        for p in result["problems"]
+    )
 
 
 def test_the_close_eml_is_threaded_to_the_open_and_its_own_id_is_returned(

@@ -34,7 +34,7 @@ def refusal(catalog: Catalog, template_id: str, previous: bool = True, **changes
             {"start": "16.12.2026 10:00", "end": "16.12.2026 09:00"},
             [ProblemKind.NOTICE],
         ),
-        ("dv-maintenance-close", False, {}, [ProblemKind.NOTICE]),
+        ("dv-maintenance-close", False, {}, [ProblemKind.PREVIOUS]),
     ],
 )
 def test_each_refusal_says_what_kind_of_problem_it_is(

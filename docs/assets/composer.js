@@ -27,11 +27,6 @@
   const MISSING = /⟦[^⟦⟧]*⟧/g;
   const MAX_FILE_BYTES = 5 * 1024 * 1024;
   const LANG_NAMES = { pl: "Polski", en: "English" };
-  const ZONE_CHOICES = [
-    ["", "— wybierz —"],
-    ["CEST", "CEST — pierwsza (przed cofnięciem zegarów)"],
-    ["CET", "CET — druga (po cofnięciu zegarów)"],
-  ];
 
   let catalogPromise = null;
   let runtimePromise = null;
@@ -172,20 +167,26 @@
 
   /* --- form fields ---------------------------------------------------------- */
 
-  /** One form field: its DOM, how to read it, how to show the renderer's verdict. */
-  function makeField(spec, idPrefix, onChange) {
+  /**
+   * One form field: its DOM, how to read it, how to show the renderer's verdict.
+   *
+   * A problem is shown beside the field (aria-invalid, aria-describedby) only
+   * once the field was touched — left or changed — or the operator asked to
+   * copy or download (`reveal`); an untouched form shows no error.
+   */
+  function makeField(spec, idPrefix, onChange, onTouch) {
     const id = `${idPrefix}-${spec.name}`;
     const helpId = `${id}-help`;
+    const problemId = `${id}-problem`;
     const wrap = el("div", { class: `kc-field kc-type-${spec.type}`, "data-field": spec.name });
     const label = el("label", { for: id, text: spec.label });
     if (!spec.required) label.append(el("span", { class: "kc-optional", text: " (opcjonalne)" }));
-    const problem = el("p", { class: "kc-field-problem", hidden: true, role: "alert" });
+    const problem = el("p", { class: "kc-field-problem", id: problemId, hidden: true });
     const describe = spec.help ? helpId : undefined;
     let input;
     let read;
-    let zone = null;
-    let zoneWrap = null;
-    let shown = null;
+    let date = null;
+    let touched = false;
 
     if (spec.widget === "checkboxes") {
       const boxes = spec.options.map((option) =>
@@ -205,6 +206,11 @@
       input = el("input", { type: "checkbox", id, "aria-describedby": describe });
       read = () => (input.checked ? "tak" : spec.required ? "nie" : "");
       wrap.append(el("label", { class: "kc-choice", for: id }, input, " ", spec.label));
+    } else if (spec.widget === "datetime") {
+      date = window.komunikatComposerParts.makeDateField({ el, spec, id, describe, onChange });
+      input = date.input;
+      read = date.read;
+      wrap.append(label, ...date.nodes);
     } else {
       if (spec.widget === "select") {
         input = el("select", { id, "aria-describedby": describe });
@@ -214,8 +220,6 @@
         }
       } else if (spec.widget === "textarea") {
         input = el("textarea", { id, rows: 4, "aria-describedby": describe });
-      } else if (spec.widget === "datetime") {
-        input = el("input", { type: "datetime-local", id, step: 60, "aria-describedby": describe });
       } else {
         input = el("input", { type: "text", id, autocomplete: "off", "aria-describedby": describe });
         if (spec.widget === "email") input.inputMode = "email";
@@ -223,50 +227,47 @@
       wrap.append(label, input);
       read = () => input.value;
     }
-
-    if (spec.widget === "datetime") {
-      shown = el("output", { class: "kc-zone", for: id, "aria-live": "polite" });
-      zone = el("select", { class: "kc-zone-choice", "aria-label": `${spec.label}: strefa` });
-      for (const [value, text] of ZONE_CHOICES) zone.append(el("option", { value, text }));
-      zoneWrap = el(
-        "label",
-        { class: "kc-zone-wrap", hidden: true },
-        "Ta godzina występuje dwa razy; wybierz: ",
-        zone,
-      );
-      wrap.append(shown, zoneWrap);
-      read = () => (input.value && zone.value ? `${input.value} ${zone.value}` : input.value);
-      zone.addEventListener("change", onChange);
-    }
     if (spec.help) wrap.append(el("p", { class: "kc-help", id: helpId, text: spec.help }));
     wrap.append(problem);
+
+    function touch() {
+      if (touched) return;
+      touched = true;
+      onTouch();
+    }
+    /* Left: focus went outside the field (not to the next check box, nor to the picker). */
+    wrap.addEventListener("focusout", (event) => {
+      if (!wrap.contains(event.relatedTarget)) touch();
+    });
+    wrap.addEventListener("change", touch);
 
     return {
       spec,
       wrap,
       input,
       read,
+      /** Where a link in the summary takes the operator. */
+      focusTarget: () => (input.matches("fieldset") ? input.querySelector("input") : input),
+      reveal() {
+        touched = true;
+      },
       setExample(lang) {
-        if (!spec.example || !("placeholder" in input) || spec.widget === "datetime") return;
+        if (!spec.example || !("placeholder" in input)) return;
         const text = spec.example[lang] || spec.example["*"] || Object.values(spec.example)[0];
         input.placeholder = text ? `np. ${text}` : "";
       },
-      show(state) {
-        const bad = Boolean(state && state.problem);
-        problem.textContent = bad ? state.problem : "";
+      /** The renderer's state of the field and its issues (the form's wording). */
+      show(state, issues) {
+        const bad = touched && issues.length > 0;
+        problem.replaceChildren(...(bad ? issues : []).map((i) => el("span", { text: i.message })));
         problem.hidden = !bad;
         wrap.classList.toggle("kc-invalid", bad);
         wrap.classList.toggle("kc-empty", Boolean(state && state.missing));
-        if (input.setAttribute) input.setAttribute("aria-invalid", bad ? "true" : "false");
-        if (shown) shown.textContent = state && state.shown ? `→ ${state.shown}` : "";
-        if (zone) {
-          const ambiguous = Boolean(state && state.ambiguous);
-          zoneWrap.hidden = !ambiguous;
-          if (!ambiguous && zone.value) {
-            zone.value = "";
-            onChange();
-          }
-        }
+        input.setAttribute("aria-invalid", bad ? "true" : "false");
+        const described = [describe, bad ? problemId : undefined].filter(Boolean).join(" ");
+        if (described) input.setAttribute("aria-describedby", described);
+        else input.removeAttribute("aria-describedby");
+        if (date) date.setState(state);
       },
     };
   }
@@ -391,15 +392,28 @@
       ),
     );
 
+    let touched = false;
+    node.addEventListener("change", () => {
+      touched = true;
+    });
+    node.addEventListener("focusout", (event) => {
+      if (!node.contains(event.relatedTarget)) touched = true;
+    });
+
     return {
       node,
       problems: () => problems.slice(),
       refresh: (hl) => picker && picker.refresh(hl),
+      /** Problems with the quoted notices are shown once this part was used (or on copy). */
+      touched: () => touched,
+      reveal() {
+        touched = true;
+      },
+      focusTarget: () => node.querySelector("textarea") || fileInput,
       read() {
+        // pasted texts are named by the renderer ("wklejona nr 2"), by their place in the list
         return items.map((item) => {
-          if (item.kind === "text") {
-            return { name: `wklejona wiadomość ${items.indexOf(item) + 1}`, text: item.area.value };
-          }
+          if (item.kind === "text") return { text: item.area.value };
           if (item.kind === "kept") {
             const { name, text, message_id, references, sent } = item;
             return { name, text, message_id, references, sent };
@@ -425,6 +439,8 @@
     let runtime = null;
     let pending = false;
     let last = null;
+    let submitted = false; // copy or download was asked for: every problem is shown
+    let asked = null; // what was asked for too early ("skopiować treści"), until the next edit
 
     const formNode = el("form", { class: "kc-form", noValidate: true });
     formNode.addEventListener("submit", (event) => event.preventDefault());
@@ -450,7 +466,8 @@
       return checked ? checked.value : null;
     };
 
-    const fields = form.fields.map((spec) => makeField(spec, idPrefix, schedule));
+    const fields = form.fields.map((spec) => makeField(spec, idPrefix, schedule, refresh));
+    const byName = Object.fromEntries(fields.map((field) => [field.spec.name, field]));
     for (const field of fields) formNode.append(field.wrap);
     const previous = form.quotes.length
       ? makePrevious(idPrefix, form, catalog.data.forms, schedule)
@@ -465,8 +482,13 @@
     }
     const recipients = incident && form.channel === "email" ? incident.makeRecipients(idPrefix) : null;
     if (recipients) formNode.append(recipients.node);
-    formNode.addEventListener("input", schedule);
-    formNode.addEventListener("change", schedule);
+    for (const type of ["input", "change"]) {
+      formNode.addEventListener(type, () => {
+        asked = null;
+        schedule();
+      });
+    }
+    formNode.addEventListener("focusout", refresh);
     for (const input of langInputs) {
       input.addEventListener("change", () => {
         for (const field of fields) field.setExample(currentLang() || "*");
@@ -476,6 +498,7 @@
 
     const status = el("p", { class: "kc-status", role: "status", "aria-live": "polite" });
     const problems = admonition("failure", "Wiadomości nie można jeszcze wysłać");
+    problems.box.tabIndex = -1;
     const warnings = admonition("warning", "Uwaga");
     const cc = admonition("info", "Dodaj do wiadomości (DW)");
     const subject = el("span", { class: "kc-subject" });
@@ -486,6 +509,7 @@
       subject,
     );
     const body = el("pre", { class: "kc-body", tabIndex: 0, "aria-label": "Treść wiadomości" });
+    /* Enabled once the runtime runs: asked for with problems, they show every problem. */
     const copySubject = el("button", {
       type: "button",
       class: "md-button kc-copy-subject",
@@ -518,12 +542,12 @@
       { class: "kc-output" },
       el("p", { class: "kc-output-title", text: "Gotowa wiadomość" }),
       status,
+      el("p", { class: "kc-actions" }, copySubject, " ", copyBody, " ", download, " ", calendar),
       problems.box,
       warnings.box,
       cc.box,
       subjectRow,
       body,
-      el("p", { class: "kc-actions" }, copySubject, " ", copyBody, " ", download, " ", calendar),
     );
 
     function request() {
@@ -546,6 +570,11 @@
       }, 0);
     }
 
+    /** A field was left or a copy was asked for: show the last verdict again, no new rendering. */
+    function refresh() {
+      if (last) show(last);
+    }
+
     function update() {
       if (!runtime || !root.isConnected) return;
       const ask = request();
@@ -564,18 +593,54 @@
       show(result);
     }
 
+    /** The summary's entry: a link to the field (or the quoted notices) the problem is in. */
+    function summaryItem(issue) {
+      const target = issue.field
+        ? byName[issue.field]
+        : issue.kind === "previous"
+          ? previous
+          : null;
+      if (!target) return el("li", { text: issue.message });
+      const focus = target.focusTarget();
+      const link = el("a", { href: `#${focus.id}`, text: issue.message });
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        focus.focus();
+        focus.scrollIntoView({ block: "center" });
+      });
+      return el("li", {}, link);
+    }
+
+    function fieldLabel(issue) {
+      if (issue.field && byName[issue.field]) return `„${byName[issue.field].spec.label}”`;
+      return issue.kind === "previous" ? "„Poprzednie wiadomości”" : "ramka poniżej";
+    }
+
     function show(result) {
+      const issues = result.issues || [];
       for (const field of fields) {
         if (field.inherit) field.inherit((result.inherited || {})[field.spec.name]);
-        field.show(result.fields[field.spec.name]);
+        const mine = issues.filter((issue) => issue.field === field.spec.name);
+        field.show(result.fields[field.spec.name], mine);
       }
       if (recipients) recipients.show(result);
       if (previous) {
         const hl = fields.find((field) => field.spec.name === "hl");
         previous.refresh(hl ? hl.input.value.trim() : "");
       }
+      /* Problems of no field: the quoted notices' once that part was used, the rest at once;
+         after a copy was asked for, every problem, each linked to its field. */
+      const listed = issues.filter((issue) => {
+        if (submitted) return true;
+        if (issue.field && byName[issue.field]) return false;
+        return issue.kind !== "previous" || (previous && previous.touched());
+      });
       const localProblems = previous ? previous.problems() : [];
-      fillList(problems.box, problems.list, [...localProblems, ...result.problems]);
+      problems.list.replaceChildren(
+        ...localProblems.map((text) => el("li", { text })),
+        ...listed.map(summaryItem),
+      );
+      problems.box.hidden = localProblems.length + listed.length === 0;
       fillList(warnings.box, warnings.list, result.warnings);
       fillList(
         cc.box,
@@ -583,23 +648,42 @@
         result.cc.map((c) => `${c.name} <${c.email || "adres z CRM"}> — ${c.note}`),
       );
       fillMarked(subject, result.subject || "");
-      fillMarked(body, result.body || "(podgląd niedostępny — popraw błędy wskazane wyżej)");
+      fillMarked(
+        body,
+        result.body || "(podgląd niedostępny — popraw to, co wskazano w formularzu)",
+      );
       const ready = result.ready && localProblems.length === 0;
       root.dataset.complete = ready ? "true" : "false";
-      copySubject.disabled = !ready || result.subject === null;
-      copyBody.disabled = !ready;
-      download.disabled = !ready;
-      calendar.disabled = !ready;
-      if (ready) {
-        status.textContent = "Wiadomość jest gotowa do wysłania.";
-      } else if (result.missing.length) {
+      const why = asked ? `Nie można jeszcze ${asked}. ` : "";
+      status.textContent = ready
+        ? "Wiadomość jest gotowa do wysłania."
+        : why + notReady(result, issues);
+    }
+
+    function notReady(result, issues) {
+      const said = [];
+      if (result.missing.length) {
         const labels = fields
           .filter((field) => result.missing.includes(field.spec.name))
           .map((field) => field.spec.label);
-        status.textContent = `Uzupełnij: ${labels.join(", ")}.`;
-      } else {
-        status.textContent = "Popraw to, co wskazano poniżej.";
+        said.push(`Uzupełnij: ${labels.join(", ")}.`);
       }
+      const wrong = [
+        ...new Set(issues.filter((issue) => issue.kind !== "missing").map(fieldLabel)),
+      ];
+      if (wrong.length) said.push(`Popraw: ${wrong.join(", ")}.`);
+      if (!said.length) said.push("Popraw to, co wskazano w ramce poniżej.");
+      return said.join(" ");
+    }
+
+    /** Copy or download asked for before the message is ready: show every problem, go to them. */
+    function revealProblems(what) {
+      submitted = true;
+      asked = what;
+      for (const field of fields) field.reveal();
+      if (previous) previous.reveal();
+      if (last) show(last);
+      if (!problems.box.hidden) problems.box.focus();
     }
 
     /** The composed notice kept in this browser, for the later notices of the incident. */
@@ -627,19 +711,22 @@
 
     copySubject.addEventListener("click", () => {
       if (last && last.ready) copy("temat", last.subject);
+      else revealProblems("skopiować tematu");
     });
     copyBody.addEventListener("click", () => {
       if (last && last.ready) copy("treść", last.body);
+      else revealProblems("skopiować treści");
     });
     function internalError(error) {
       status.textContent = "Błąd wewnętrzny kompozytora; zgłoś go (szczegóły w konsoli).";
       console.error(error);
     }
 
-    /** A file made by Python (.eml, .ics): saved, or the problems shown. */
-    function offer(result, type) {
+    /** A file made by Python (.eml, .ics): saved, or every problem shown. */
+    function offer(result, type, what) {
       if (!result.ready) {
-        fillList(problems.box, problems.list, result.problems);
+        last = { ...last, ready: false, issues: result.issues };
+        revealProblems(what);
         return false;
       }
       saveFile(result.filename, result.eml || result.ics, type);
@@ -649,6 +736,10 @@
 
     download.addEventListener("click", async () => {
       if (!runtime) return;
+      if (!last || !last.ready) {
+        revealProblems("pobrać pliku .eml");
+        return;
+      }
       const ask = request();
       try {
         // a maintenance .eml carries its .ics, made by icalendar (fetched when first needed)
@@ -656,18 +747,22 @@
         const result = JSON.parse(
           runtime.compose_eml(form.id, ask.values, ask.lang, ask.previous, null, ask.recipients),
         );
-        if (offer(result, "message/rfc822")) keepComposed(result.message_id, result.thread);
+        if (offer(result, "message/rfc822", "pobrać pliku .eml")) keepComposed(result.message_id, result.thread);
       } catch (error) {
         internalError(error);
       }
     });
     calendar.addEventListener("click", async () => {
       if (!runtime) return;
+      if (!last || !last.ready) {
+        revealProblems("pobrać pliku kalendarza");
+        return;
+      }
       const ask = request();
       try {
         await incident.loadCalendar();
         const result = JSON.parse(runtime.compose_ics(form.id, ask.values, ask.lang, ask.previous));
-        if (offer(result, "text/calendar")) {
+        if (offer(result, "text/calendar", "pobrać pliku kalendarza")) {
           status.textContent = `Pobrano ${result.filename}; otwórz go w kalendarzu.`;
         }
       } catch (error) {
@@ -683,6 +778,7 @@
       (loaded) => {
         runtime = loaded;
         root.dataset.state = "ready";
+        for (const button of [copySubject, copyBody, download, calendar]) button.disabled = false;
         update();
       },
       (error) => {

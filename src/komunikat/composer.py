@@ -24,7 +24,6 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .composer_incident import (
-    browser_wording,
     calendar_attachment,
     inherited_fields,
     read_recipients,
@@ -32,6 +31,7 @@ from .composer_incident import (
 from .composer_input import field_states, read_previous
 from .eml import new_message_id, thread_of, to_eml
 from .environment import make_environment
+from .problems import ProblemKind, RenderProblem
 from .render import Message, Previous, RenderError, TemplateFault, render
 from .spec import TemplateSpec
 from .suggest import did_you_mean
@@ -85,17 +85,21 @@ class Composer:
 
         ``ready`` is true when the strict rendering — the one the CLI does —
         succeeded; ``subject``/``body``/``text`` are then exactly the CLI's
-        output. Otherwise ``problems`` holds the renderer's messages and, with
-        ``preview``, the text is the preview rendering: missing values appear
-        as ``⟦label⟧``, and values that cannot be used are left out so the
-        rest of the message still shows. ``inherited`` are the fields the
-        quoted OPEN fills in (the form locks them), ``recipients`` what is
-        wrong with the To and Cc fields (they only matter for the .eml).
+        output. Otherwise ``issues`` says what keeps it from being sent, each
+        with the field it belongs to (``field``, or None) in the form's words
+        (no command-line options: :attr:`RenderProblem.form_message`), one per
+        missing field instead of the CLI's one list of names; ``problems`` are
+        their messages. With ``preview``, the text is then the preview
+        rendering: missing values appear as ``⟦label⟧``, and values that
+        cannot be used are left out so the rest of the message still shows.
+        ``inherited`` are the fields the quoted OPEN fills in (the form locks
+        them; the renderer takes them, so they are not missing), ``recipients``
+        what is wrong with the To and Cc fields (they only matter for the .eml).
         """
         try:
             spec = self.spec(template_id)
         except KeyError as exc:
-            return _result(template_id, None, problems=[str(exc.args[0])])
+            return _result(template_id, None, problems=[_general(str(exc.args[0]))])
         lang = None if spec.layout == "bilingual" else lang
         now = now or datetime.now(WARSAW)
         quoted, problems = read_previous(previous)
@@ -118,7 +122,8 @@ class Composer:
                 shown = self._preview(spec, raw, lang, quoted, now, fields)
             except TemplateFault as exc:
                 problems = [*problems, _fault(exc)]
-        return _result(spec.id, lang, message=shown, fields=fields, problems=problems, **extra)
+        issues = _issues(spec, fields, problems)
+        return _result(spec.id, lang, message=shown, fields=fields, problems=issues, **extra)
 
     def eml(
         self,
@@ -142,7 +147,12 @@ class Composer:
         message, quoted = ready.pop("message"), ready.pop("quoted")
         addresses, wrong = read_recipients(recipients or {})
         if wrong:
-            return {"ready": False, "problems": list(wrong.values())}
+            return _refused(
+                [
+                    {"field": name, "kind": "recipients", "message": text}
+                    for name, text in wrong.items()
+                ]
+            )
         sender = self.context["contacts"]["signature"]["helpline"]
         message_id = new_message_id(sender)
         thread = thread_of(quoted)
@@ -178,7 +188,7 @@ class Composer:
             return ready
         attachment = calendar_attachment(ready["message"])
         if attachment is None:
-            return {"ready": False, "problems": [f"{template_id}: to nie są prace planowane"]}
+            return _refused([_general(f"{template_id}: to nie są prace planowane")])
         name, data = attachment
         return {"ready": True, "problems": [], "ics": data.decode("utf-8"), "filename": name}
 
@@ -194,7 +204,7 @@ class Composer:
         try:
             spec = self.spec(template_id)
         except KeyError as exc:
-            return {"ready": False, "problems": [str(exc.args[0])]}
+            return _refused([_general(str(exc.args[0]))])
         lang = None if spec.layout == "bilingual" else lang
         quoted, problems = read_previous(previous)
         try:
@@ -202,10 +212,13 @@ class Composer:
                 spec, raw, lang, quoted, now or datetime.now(WARSAW), problems
             )
         except TemplateFault as exc:
-            return {"ready": False, "problems": [_fault(exc)]}
+            return _refused([_fault(exc)])
         if message is None:
-            return {"ready": False, "problems": browser_wording(problems)}
-        return {"ready": True, "problems": [], "message": message, "quoted": quoted}
+            fields = field_states(
+                spec, inherited_fields(spec, raw, quoted, self.context)[0], self.context
+            )
+            return _refused(_issues(spec, fields, problems))
+        return {"ready": True, "problems": [], "issues": [], "message": message, "quoted": quoted}
 
     def _strict(
         self,
@@ -214,24 +227,25 @@ class Composer:
         lang: str | None,
         quoted: Sequence[Previous],
         now: datetime,
-        problems: list[str],
+        unreadable: list[str],
         fields: Mapping[str, dict[str, Any]] | None = None,
-    ) -> tuple[Message | None, list[str]]:
+    ) -> tuple[Message | None, list[RenderProblem]]:
         """The CLI's rendering: the message only when nothing at all is wrong.
 
-        ``problems`` are those found before rendering (unreadable previous
-        messages); they keep the message from being ready, as they stop the CLI.
-        A problem of one value (e.g. a start that contradicts the quoted OPEN)
-        is also shown at its field in ``fields``.
+        ``unreadable`` are the previous messages that could not be read; they
+        keep the message from being ready, as they stop the CLI. A problem of
+        one value (e.g. a start that contradicts the quoted OPEN) is also
+        shown at its field in ``fields``.
         """
+        problems = [RenderProblem(ProblemKind.PREVIOUS, text) for text in unreadable]
         try:
             message = render(self.env, spec, raw, self.context, lang=lang, previous=quoted, now=now)
         except RenderError as exc:
             for issue in exc.issues:
                 state = (fields or {}).get(issue.variable or "")
                 if state is not None and not state["problem"]:
-                    state["problem"] = issue.message
-            return None, [*problems, *exc.problems]
+                    state["problem"] = issue.form_message
+            return None, [*problems, *exc.issues]
         return (None, problems) if problems else (message, [])
 
     def _preview(
@@ -283,8 +297,54 @@ def _filename(message: Message, suffix: str) -> str:
     return f"{message.template}-{hl}.{suffix}" if hl else f"{message.template}.{suffix}"
 
 
-def _fault(exc: TemplateFault) -> str:
-    return f"{exc.path}:{exc.line}:1: {exc.message}"
+Issue = dict[str, Any]  # {"field": name or None, "kind": ProblemKind value, "message": text}
+
+#: Said beside an empty required field once it was left (the CLI lists the names in one line).
+MISSING_FORM = "„{label}”: uzupełnij to pole"
+
+
+def _issues(
+    spec: TemplateSpec,
+    fields: Mapping[str, Mapping[str, Any]],
+    problems: Sequence[RenderProblem | Issue],
+) -> list[Issue]:
+    """The problems as the form shows them, in the order of the form's fields.
+
+    The CLI's one MISSING line becomes one issue per missing field; the rest
+    keep their field (if it is one of the form's) and take the form's wording.
+    Field-less issues (the quoted notices, a broken template) come last.
+    """
+    order = {name: i for i, name in enumerate(spec.variable_names)}
+    issues: list[Issue] = [
+        {
+            "field": name,
+            "kind": ProblemKind.MISSING.value,
+            "message": MISSING_FORM.format(label=spec.variable(name).label),
+        }
+        for name, state in fields.items()
+        if state["missing"]
+    ]
+    for problem in problems:
+        if isinstance(problem, dict):
+            issues.append(problem)
+        elif problem.kind is not ProblemKind.MISSING:
+            field = problem.variable if problem.variable in order else None
+            issues.append(
+                {"field": field, "kind": problem.kind.value, "message": problem.form_message}
+            )
+    return sorted(issues, key=lambda issue: order.get(issue["field"], len(order)))
+
+
+def _general(message: str) -> Issue:
+    return {"field": None, "kind": "general", "message": message}
+
+
+def _fault(exc: TemplateFault) -> Issue:
+    return {"field": None, "kind": "template", "message": f"{exc.path}:{exc.line}:1: {exc.message}"}
+
+
+def _refused(issues: Sequence[Issue]) -> dict[str, Any]:
+    return {"ready": False, "problems": [i["message"] for i in issues], "issues": list(issues)}
 
 
 def _result(
@@ -293,7 +353,7 @@ def _result(
     *,
     message: Message | None = None,
     fields: Mapping[str, Any] | None = None,
-    problems: Sequence[str] = (),
+    problems: Sequence[Issue] = (),
     ready: bool = False,
     **extra: Any,
 ) -> dict[str, Any]:
@@ -306,7 +366,8 @@ def _result(
         "body": message.body if message else None,
         "text": message.as_text() if message else None,
         "missing": [name for name, state in (fields or {}).items() if state["missing"]],
-        "problems": browser_wording(problems),
+        "problems": [issue["message"] for issue in problems],
+        "issues": list(problems),
         "hl": message.values.get("hl") if message else None,
         "warnings": list(message.warnings) if message else [],
         "cc": list(message.cc) if message else [],

@@ -2,8 +2,8 @@
 
 The values a CLOSE or PROLONGATION takes from the quoted OPEN are found by the
 renderer's own :func:`~komunikat.notices.inherit`, so the form locks exactly
-the fields ``komunikat render --previous`` would fill in. Problems with the
-quoted notices are worded for the form instead of the CLI's options. Runs in
+the fields ``komunikat render --previous`` would fill in (problems with the
+quoted notices carry the form's wording: ``RenderProblem.form_message``). Runs in
 the browser: light imports only (icalendar is imported when a calendar file
 is made, from the zip the browser fetches then).
 """
@@ -14,31 +14,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import notices
-from .notices import CLI_HINTS, Previous
+from .notices import Previous
 from .recipients import AddressError, parse_addresses
 from .render import Message
 from .spec import TemplateSpec
 from .values import LocalTime, ValueProblem, is_blank
 from .vartypes import coerce_memo, display
 
-#: The fixes of :data:`notices.CLI_HINTS`, said for the composer's form.
-BROWSER_HINTS = {
-    "unquoting": "usuń poprzednie wiadomości z formularza",
-    "give_previous": "wybierz ją z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik",
-    "add_open": "wybierz je z listy, wklej albo wczytaj plik .eml",
-}
 #: The composer's recipient fields and how their errors name them.
 RECIPIENT_FIELDS = {"to": "Do", "cc": "DW"}
-
-
-def browser_wording(problems: Sequence[str]) -> list[str]:
-    """The renderer's problems with the CLI's option names replaced by the form's controls."""
-    worded = []
-    for problem in problems:
-        for key, cli in CLI_HINTS.items():
-            problem = problem.replace(cli, BROWSER_HINTS[key])
-        worded.append(problem)
-    return worded
 
 
 def inherited_fields(
@@ -77,7 +61,9 @@ def inherited_fields(
 
 def _form_value(var: Any, value: Any) -> Any:
     if isinstance(value, LocalTime):
-        return value.moment.strftime("%Y-%m-%dT%H:%M")
+        return (
+            value.pl
+        )  # dd.mm.rrrr gg:mm as the field is typed, with CET/CEST for the repeated hour
     return display(var, value)
 
 

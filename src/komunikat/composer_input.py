@@ -24,7 +24,8 @@ from .values import ValueProblem, is_blank
 from .vartypes import VARIABLE_TYPES, coerce
 from .warsaw import FORMAT, WARSAW, TimeError, parse_local
 
-PASTED_NAME = "wklejona wiadomość {n}"
+#: How a pasted notice is named in messages: „poprzednia wiadomość (wklejona nr 2) …”.
+PASTED_NAME = "wklejona nr {n}"
 
 
 def field_states(
@@ -47,7 +48,7 @@ def field_states(
             try:
                 coerced = coerce(var, value, context)
             except ValueProblem as exc:
-                state["problem"] = exc.message
+                state["problem"] = exc.form or exc.message
             else:
                 if kind.shown is not None:
                     state["shown"] = kind.shown(coerced)

@@ -9,7 +9,9 @@ internal contacts and those of the operator's CC rules.
 
 The policy reads only the variables named in :data:`READS`, by those names;
 a template that declares them with these meanings gets the checks. Problems
-are :class:`~komunikat.problems.RenderProblem` of kind ``NOTICE``.
+are :class:`~komunikat.problems.RenderProblem` of kind ``NOTICE`` (``PREVIOUS``
+for the quoted notices), with the field they belong to and, where the CLI's
+wording names an option, the composer form's own.
 """
 
 from __future__ import annotations
@@ -43,13 +45,6 @@ READS = (START, END, HL, OPERATOR, SERVICE, SERVICES)
 
 QUOTE_SEPARATOR = "----- Poprzednia wiadomość / Previous message -----"
 QUOTING_PHASES = ("CLOSE", "PROLONGATION")
-#: How a problem with the quoted notices tells the CLI's user to fix it; the
-#: composer words the same fixes for its form (``composer_input.BROWSER_HINTS``).
-CLI_HINTS = {
-    "unquoting": "usuń --previous",
-    "give_previous": "podaj ją: --previous PLIK",
-    "add_open": "dołącz je przez --previous",
-}
 # the end line of a maintenance notice, as the templates write it in either language
 END_LINE = re.compile(r"^(?:End date|Czas zakończenia):[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
 #: The lines of an OPEN notice a later notice takes its values from, English first
@@ -77,15 +72,29 @@ class Previous:
         return head + self.body.rstrip("\n")
 
 
-def _notice(message: str) -> RenderProblem:
-    return RenderProblem(ProblemKind.NOTICE, message)
+def _notice(message: str, variable: str | None = None) -> RenderProblem:
+    return RenderProblem(ProblemKind.NOTICE, message, variable)
+
+
+def _previous(message: str, form: str | None = None) -> RenderProblem:
+    """A problem with the quoted notices; ``form`` is said where the CLI names --previous."""
+    return RenderProblem(ProblemKind.PREVIOUS, message, form=form)
+
+
+def _which(prev: Previous) -> str:
+    """The earlier notice named in a message: „poprzednia wiadomość (open.eml)”."""
+    return f"poprzednia wiadomość ({prev.source})" if prev.source else "poprzednia wiadomość"
 
 
 def check_order(values: Mapping[str, Any]) -> list[RenderProblem]:
+    """The end after the start; the problem belongs to the end field, where it is fixed."""
     start, end = values.get(START), values.get(END)
     if isinstance(start, LocalTime) and isinstance(end, LocalTime) and end.utc <= start.utc:
         return [
-            _notice(f"czas zakończenia ({end}) musi być późniejszy niż czas rozpoczęcia ({start})")
+            _notice(
+                f"czas zakończenia ({end}) musi być późniejszy niż czas rozpoczęcia ({start})",
+                END,
+            )
         ]
     return []
 
@@ -102,17 +111,22 @@ def check_previous(
     if spec.phase not in QUOTING_PHASES:
         if previous:
             problems.append(
-                _notice(
-                    f"szablon {spec.id} nie cytuje poprzednich wiadomości; {CLI_HINTS['unquoting']}"
+                _previous(
+                    f"szablon {spec.id} nie cytuje poprzednich wiadomości; usuń --previous",
+                    "ten szablon nie cytuje poprzednich wiadomości; usuń je z „Poprzednich wiadomości”",
                 )
             )
         return [], problems
     if not previous:
         if not preview:
+            must = (
+                f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli "
+                "prace przedłużano, także PROLONGATION); "
+            )
             problems.append(
-                _notice(
-                    f"{spec.phase} musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli "
-                    f"prace przedłużano, także PROLONGATION); {CLI_HINTS['give_previous']}"
+                _previous(
+                    must + "podaj ją: --previous PLIK",
+                    must + "wybierz ją z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik",
                 )
             )
         return [], problems
@@ -122,27 +136,26 @@ def check_previous(
         numbers, phases = _previous_facts(prev)
         if isinstance(hl, str) and numbers and hl not in numbers:
             problems.append(
-                _notice(
-                    f"poprzednia wiadomość {prev.source or ''} dotyczy "
-                    f"{', '.join(sorted(numbers))}, a ta {hl}; dołącz wiadomość "
-                    "o tym samym numerze HL".replace("  ", " ")
+                _previous(
+                    f"{_which(prev)} dotyczy {', '.join(sorted(numbers))}, a ta — {hl}; "
+                    "dołącz wiadomość o tym samym numerze HL"
                 )
             )
         for phase in phases:
             if phase == "CLOSE":
                 problems.append(
-                    _notice(
-                        f"poprzednia wiadomość {prev.source} to już CLOSE; cytuj OPEN "
-                        "i ewentualne PROLONGATION".replace("  ", " ")
-                    )
+                    _previous(f"{_which(prev)} to już CLOSE; cytuj OPEN i ewentualne PROLONGATION")
                 )
             if phase == "OPEN":
                 found_open = True
     if not found_open:
+        lacking = (
+            "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem „… - OPEN [HL-…]”); "
+        )
         problems.append(
-            _notice(
-                "wśród cytowanych wiadomości brak zawiadomienia OPEN (z tematem "
-                f"„… - OPEN [HL-…]”); {CLI_HINTS['add_open']}"
+            _previous(
+                lacking + "dołącz je przez --previous",
+                lacking + "wybierz je z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik",
             )
         )
     problems += _planned_end_agrees(spec, values, previous)
@@ -168,14 +181,16 @@ def _planned_end_agrees(
             _notice(
                 f"czas zakończenia ({end}) jest wcześniejszy niż planowany w cytowanej "
                 f"wiadomości ({planned}); CLOSE podaje planowany czas zakończenia, a gdy prace "
-                "skończyły się wcześniej, wysyła się go tuż przed tym czasem"
+                "skończyły się wcześniej, wysyła się go tuż przed tym czasem",
+                END,
             )
         ]
     return [
         _notice(
             f"czas zakończenia ({end}) jest późniejszy niż planowany w cytowanej wiadomości "
             f"({planned}); jeśli prace przedłużono, najpierw wyślij PROLONGATION z nowym czasem "
-            "i zacytuj je w CLOSE"
+            "i zacytuj je w CLOSE",
+            END,
         )
     ]
 

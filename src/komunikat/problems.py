@@ -110,15 +110,28 @@ class ProblemKind(StrEnum):
     FIELD = "field"  # a value for a name the template does not have
     LANGUAGE = "language"  # a language the template has no version in
     NOTICE = "notice"  # the notice policy (komunikat.notices)
+    PREVIOUS = "previous"  # the quoted earlier notices, by the same policy
 
 
 @dataclass(frozen=True)
 class RenderProblem:
-    """One reason a rendering was refused, in the words an operator reads."""
+    """One reason a rendering was refused, in the words an operator reads.
+
+    ``message`` is the CLI's wording (it may name an option, e.g.
+    ``--previous``); ``form`` the composer's, where the form offers another
+    way (a field, a choice), or None when the message fits both.
+    ``variable`` is the field the problem belongs to, if any.
+    """
 
     kind: ProblemKind
     message: str
     variable: str | None = None
+    form: str | None = None
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def form_message(self) -> str:
+        """The wording the composer's form shows."""
+        return self.form or self.message

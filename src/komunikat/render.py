@@ -134,7 +134,7 @@ def prepare_values(
         try:
             values[var.name] = coerce_memo(var, value, context)
         except ValueProblem as exc:
-            problems.append(RenderProblem(ProblemKind.VALUE, exc.message, var.name))
+            problems.append(RenderProblem(ProblemKind.VALUE, exc.message, var.name, exc.form))
             values[var.name] = Missing(var.label)
     if missing and not preview:
         labels = ", ".join(f"{n} ({spec.variable(n).label})" for n in missing)

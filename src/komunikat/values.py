@@ -15,10 +15,13 @@ from .warsaw import LocalTime
 
 
 class ValueProblem(ValueError):
-    def __init__(self, name: str, message: str) -> None:
+    """A raw value its type refuses; ``form`` words it for the composer's form, if differently."""
+
+    def __init__(self, name: str, message: str, *, form: str | None = None) -> None:
         super().__init__(message)
         self.name = name
         self.message = message
+        self.form = form
 
 
 @dataclass(frozen=True)

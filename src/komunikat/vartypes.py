@@ -97,7 +97,8 @@ def parse_datetime(spec: VariableSpec, raw: Any, context: Mapping[str, Any]) -> 
     try:
         return parse_local(_text(spec, raw))
     except TimeError as exc:
-        raise ValueProblem(spec.name, f"„{spec.label}”: {exc}") from None
+        form = f"„{spec.label}”: {exc.form}" if exc.form else None
+        raise ValueProblem(spec.name, f"„{spec.label}”: {exc}", form=form) from None
 
 
 def parse_flag(spec: VariableSpec, raw: Any, context: Mapping[str, Any]) -> bool:

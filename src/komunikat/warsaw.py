@@ -3,7 +3,8 @@
 Operators enter wall-clock time in Warsaw; the English part of a notice
 names the zone in force on that date. The zone is computed with the IANA
 database (``zoneinfo``), never asked from the operator, except to settle the
-one ambiguous hour when clocks go back.
+one ambiguous hour when clocks go back; a time in that hour names its zone in
+the Polish part too, or "02:30" would not say which of the two it is.
 """
 
 from __future__ import annotations
@@ -25,7 +26,16 @@ _ZONE_SUFFIX = re.compile(r"\s+(?P<zone>CET|CEST)$", re.IGNORECASE)
 
 
 class TimeError(ValueError):
-    """A time an operator typed that cannot be used; the message says why."""
+    """A time an operator typed that cannot be used; the message says why.
+
+    ``form`` is the wording for the composer's form where the message tells
+    what to type and the form offers a choice instead (the zone of the
+    repeated hour); None: the message fits the form as it is.
+    """
+
+    def __init__(self, message: str, *, form: str | None = None) -> None:
+        super().__init__(message)
+        self.form = form
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,8 @@ class LocalTime:
     # and the composer re-renders on every keystroke (frozen: they cannot go stale)
     @cached_property
     def pl(self) -> str:
-        return self.moment.strftime(FORMAT)
+        wall = self.moment.strftime(FORMAT)
+        return f"{wall} {self.zone}" if self.repeated else wall
 
     @cached_property
     def en(self) -> str:
@@ -50,6 +61,12 @@ class LocalTime:
     @property
     def zone(self) -> str:
         return zone_label(self.moment)
+
+    @property
+    def repeated(self) -> bool:
+        """The wall-clock time occurs twice (the hour the clocks go back)."""
+        other = self.moment.replace(fold=1 - self.moment.fold)
+        return other.utcoffset() != self.moment.utcoffset()
 
     @property
     def utc(self) -> datetime:
@@ -121,10 +138,14 @@ def _settle_ambiguous(text: str, early: datetime, late: datetime, hint: str | No
         return early
     if hint == "CET":
         return late
-    raise TimeError(
+    repeated = (
         f"„{text}”: ta godzina występuje dwa razy — przy zmianie czasu na zimowy zegary "
-        "cofa się z 03:00 na 02:00; dopisz CEST (pierwsza) albo CET (druga), "
-        "np. „" + early.strftime(FORMAT) + " CEST”"
+        "cofa się z 03:00 na 02:00; "
+    )
+    raise TimeError(
+        repeated + "dopisz CEST (pierwsza) albo CET (druga), "
+        "np. „" + early.strftime(FORMAT) + " CEST”",
+        form=repeated + "wybierz strefę: CEST (pierwsza) albo CET (druga)",
     )
 
 

@@ -11,89 +11,30 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from komunikat.cli import main
+from tests.browser.composer_page import (
+    LOAD_TIMEOUT_MS,
+    Values,
+    choose_language,
+    cli,
+    cli_run,
+    composed_text,
+    fill,
+    open_composer,
+    wait_complete,
+)
 
 pytestmark = pytest.mark.browser
 
-#: Pyodide compiles ~10 MB of WebAssembly; on a 2-core CI machine that takes a while.
-LOAD_TIMEOUT_MS = 180_000
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)>"
-Values = Mapping[str, str | list[str] | bool]
-
-
-# --- helpers --------------------------------------------------------------------------
-
-
-def open_composer(page: Page, site_url: str, template_id: str) -> Locator:
-    page.goto(f"{site_url}szablony/{template_id}/")
-    root = page.locator(f'.komunikat-composer[data-template="{template_id}"]')
-    expect(root).to_have_attribute("data-state", "ready", timeout=LOAD_TIMEOUT_MS)
-    return root
-
-
-def fill(root: Locator, values: Values) -> None:
-    """Type values into the form the way a person would, by field type."""
-    for name, value in values.items():
-        field = root.locator(f'[data-field="{name}"]')
-        if isinstance(value, list):
-            for box in field.locator("input[type=checkbox]").all():
-                box.set_checked(box.get_attribute("value") in value)
-        elif isinstance(value, bool):
-            field.locator("input[type=checkbox]").set_checked(value)
-        elif field.locator("select").count() and not field.locator("input").count():
-            field.locator("select").select_option(value)
-        else:
-            field.locator("input, textarea").first.fill(value)
-
-
-def choose_language(root: Locator, lang: str) -> None:
-    root.locator(f'.kc-lang input[value="{lang}"]').check()
-
-
-def composed_text(root: Locator) -> str:
-    """Subject and body as the composer shows them, in the CLI's text layout."""
-    body = root.locator(".kc-body").text_content() or ""
-    if root.locator(".kc-subject-row").is_hidden():
-        return body
-    return f"Subject: {root.locator('.kc-subject').text_content()}\n\n{body}"
-
-
-def wait_complete(root: Locator) -> None:
-    expect(root).to_have_attribute("data-complete", "true")
-
-
-def cli_run(
-    capsys: pytest.CaptureFixture[str],
-    template_id: str,
-    values: Values,
-    *extra: str,
-) -> tuple[str, str]:
-    """``komunikat render`` in-process with the values the form was given: (stdout, stderr)."""
-    argv = ["render", template_id, *extra]
-    for name, value in values.items():
-        if isinstance(value, list):
-            value = ",".join(value)
-        elif isinstance(value, bool):
-            value = "tak" if value else "nie"
-        argv += ["--set", f"{name}={value}"]
-    capsys.readouterr()
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out, err
-
-
-def cli(capsys: pytest.CaptureFixture[str], template_id: str, values: Values, *extra: str) -> str:
-    return cli_run(capsys, template_id, values, *extra)[0]
 
 
 def parse_eml(raw: bytes) -> EmailMessage:
@@ -110,14 +51,13 @@ def test_preview_follows_typing_and_marks_what_is_missing(page: Page, site_url: 
     subject, body = root.locator(".kc-subject"), root.locator(".kc-body")
     expect(subject.locator("mark")).to_have_text(["⟦Numer HL⟧"])
     expect(body.locator("mark", has_text="⟦Niedostępne usługi⟧")).to_have_count(2)
-    expect(root.locator(".kc-download")).to_be_disabled()
-    expect(root.locator(".kc-failure")).to_contain_text("brak wymaganych wartości: hl (Numer HL)")
+    expect(root.locator(".kc-failure")).to_be_hidden()
 
     root.locator('[data-field="hl"] input').press_sequentially("12345")
     expect(subject).to_have_text("Awaria w Digital Virgo | Digital Virgo outage - OPEN [HL-12345]")
     expect(subject.locator("mark")).to_have_count(0)
 
-    fill(root, {"start": "2026-07-01T10:00"})
+    fill(root, {"start": "01.07.2026 10:00"})
     expect(root.locator('[data-field="start"] .kc-zone')).to_have_text("→ 01.07.2026 10:00 CEST")
     expect(body).to_contain_text("Start date: 01.07.2026 10:00 CEST")
     expect(body).to_contain_text("Czas rozpoczęcia: 01.07.2026 10:00")
@@ -153,7 +93,7 @@ def test_bilingual_operator_open_is_the_cli_text_and_copies_to_the_clipboard(
     values: dict[str, str | list[str] | bool] = {
         "hl": "HL-123459",
         "operator": "PLAY",
-        "start": "2026-03-29T01:30",
+        "start": "29.03.2026 01:30",
         "services": ["directbilling", "sms-premium"],
         "sender": "Anna Nowak",
     }
@@ -201,7 +141,12 @@ def test_close_quotes_a_pasted_or_loaded_open_notice_like_the_cli(
 
     root = open_composer(page, site_url, "operator-maintenance-close")
     fill(root, closing)
-    expect(root.locator(".kc-failure")).to_contain_text("CLOSE musi zawierać treść poprzedniej")
+    expect(root.locator(".kc-failure")).to_be_hidden()
+    root.locator(".kc-copy-body").click()
+    expect(root.locator(".kc-failure")).to_contain_text(
+        "CLOSE musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli prace przedłużano, "
+        "także PROLONGATION); wklej ją albo wczytaj jej plik w „Poprzednich wiadomościach”"
+    )
     root.locator(".kc-previous-text").fill(open_text)
     wait_complete(root)
     expected = cli(
@@ -297,6 +242,7 @@ def test_typed_markup_is_shown_as_text_and_never_runs(page: Page, site_url: str)
     expect(root.locator(".kc-subject")).to_contain_text(PAYLOAD)
     expect(root.locator(".kc-body")).to_contain_text(f"{PAYLOAD}\n{PAYLOAD}")
     expect(root.locator('[data-field="sender"] .kc-field-problem')).to_contain_text(PAYLOAD)
+    root.locator(".kc-copy-body").click()
     expect(root.locator(".kc-failure")).to_contain_text(PAYLOAD)
     page.wait_for_timeout(500)
     assert dialogs == []

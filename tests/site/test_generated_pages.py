@@ -52,7 +52,26 @@ def test_a_template_page_shows_when_subject_fields_previews_and_raw_source(
         preview = catalog.render_sample(spec, lang=lang).as_text()
         assert preview.split("\n")[2] in page
     assert "{{" in page and "{% include" in page  # the source is shown raw
-    assert '??? note "Źródło szablonu' in page
+    assert '    ??? note "Źródło szablonu' in page
+
+
+def test_a_template_page_opens_with_the_composer_and_folds_the_editors_details(
+    catalog: Catalog,
+) -> None:
+    spec = catalog.get("dv-outage-close")
+    page = template_pages.template_page(catalog, spec.id)
+    lines = page.split("\n")
+    body = lines[lines.index("# Awaria w Digital Virgo – zakończenie (CLOSE)") :]
+    assert body[4] == f"**Kiedy:** {spec.when}"
+    assert body[6] == '<div class="komunikat-composer" data-template="dv-outage-close"></div>'
+    details = body.index('??? note "Dla redaktorów"')
+    sample = body.index("## Przykład")
+    assert 6 < details < sample
+    inside = [line for line in body[details + 1 : sample] if line]
+    assert all(line.startswith("    ") for line in inside), "up to the sample, all inside it"
+    assert "    ## Pola" in inside and "    | **Faza** | CLOSE |" in inside
+    assert '    ??? note "Źródło szablonu (templates/dv-outage-close.j2)"' in inside
+    assert lines[:4] == ["---", "hide:", "  - toc", "---"]
 
 
 def test_operator_pages_carry_every_contact_rule_prefix_and_example(catalog: Catalog) -> None:

@@ -23,7 +23,7 @@ GROUPS = (
 KIND_ORDER = ("maintenance", "outage", "report", "reply", "phone")
 PHASE_ORDER = ("OPEN", "PROLONGATION", "CLOSE")
 CATALOGUE_PATH = "szablony/index.md"
-COMPOSER_ANCHOR = "kompozytor"  # the slug of the heading „Kompozytor” (composer_section)
+COMPOSER_ANCHOR = "kompozytor"  # the id of the composer's place (composer_section)
 
 
 def page_path(spec: TemplateSpec) -> str:
@@ -84,11 +84,29 @@ def _subject_fact(catalog: Catalog, spec: TemplateSpec, key: str, source: str) -
 
 
 def template_page(catalog: Catalog, template_id: str) -> str:
+    """A template's page: the composer first, the editors' details collapsed below it.
+
+    An operator comes to send the message: the title, when to use it, then
+    the form and its live preview. What editors look up (the facts, the
+    fields, the command line, the source) is one collapsed section, the
+    sample rendering follows; the TOC is hidden so the form and the preview
+    have the width to stand side by side.
+    """
     spec = catalog.get(template_id)
-    parts = [f"# {inline(spec.title)}", ""]
+    parts = ["---", "hide:", "  - toc", "---", "", f"# {inline(spec.title)}", ""]
     if spec.title_en:
         parts += [f"*{inline(spec.title_en)}*", ""]
-    parts += ['!!! info "Kiedy używać"', "    " + inline(spec.when), ""]
+    parts += [f"**Kiedy:** {inline(spec.when)}", ""]
+    parts += composer_section(spec)
+    parts += ['??? note "Dla redaktorów"', ""]
+    details = editor_details(catalog, spec)
+    parts += [f"    {line}" if line else "" for line in details.split("\n")]
+    parts += ["", *sample_previews(catalog, spec)]
+    return "\n".join(parts) + "\n"
+
+
+def editor_details(catalog: Catalog, spec: TemplateSpec) -> str:
+    """The facts, fields, command line and source of a template."""
     facts = [
         ["Identyfikator", f"`{spec.id}`"],
         ["Języki", languages(spec)],
@@ -103,15 +121,41 @@ def template_page(catalog: Catalog, template_id: str) -> str:
         quoted = ", ".join(f"[{q}]({q}.md)" for q in spec.quotes)
         facts.append(["Cytuje", quoted])
     if spec.lead_time_days:
-        facts.append(
-            [
-                "Wyprzedzenie",
-                f"najpóźniej {count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed rozpoczęciem prac",
-            ]
-        )
-    parts += ["| Informacja | Wartość |", "|---|---|"]
+        days = count("%(n)d full day", "%(n)d full days", spec.lead_time_days)
+        facts.append(["Wyprzedzenie", f"najpóźniej {days} przed rozpoczęciem prac"])
+    parts = [
+        f"Kompozytor składa ten sam tekst, który daje polecenie `komunikat render {spec.id}`.",
+        "",
+        "| Informacja | Wartość |",
+        "|---|---|",
+    ]
     parts += [f"| **{k}** | {v} |" for k, v in facts] + [""]
-    parts += ["## Pola", ""]
+    parts += ["## Pola", "", _fields_table(spec), ""]
+    parts += ["## Z wiersza poleceń", "", fence(_cli_example(catalog, spec), "bash"), ""]
+    parts += [
+        '??? note "Źródło szablonu (' + inline(spec.path) + ')"',
+        "",
+        fence(spec.source, "jinja", 4),
+    ]
+    return "\n".join(parts)
+
+
+def sample_previews(catalog: Catalog, spec: TemplateSpec) -> list[str]:
+    """The message with sample values, a tab per language.
+
+    Outside the collapsed editors' section: Material restores the language
+    tab chosen on another page only in tabs that are shown when it loads.
+    """
+    return [
+        "## Przykład",
+        "",
+        "Wiadomość z przykładowymi wartościami, wygenerowana przy budowie strony.",
+        "",
+        *tabs(catalog, spec),
+    ]
+
+
+def _fields_table(spec: TemplateSpec) -> str:
     rows = []
     for var in spec.variables:
         sample = var.sample
@@ -131,23 +175,7 @@ def template_page(catalog: Catalog, template_id: str) -> str:
                 "" if sample is None else sample,
             ]
         )
-    parts += [table(["Pole", "Nazwa", "Typ", "Wymagane", "Opis", "Przykład"], rows), ""]
-    parts += composer_section(spec)
-    parts += [
-        "## Podgląd",
-        "",
-        "Podgląd z przykładowymi wartościami, wygenerowany przy budowie strony.",
-        "",
-    ]
-    parts += tabs(catalog, spec)
-    parts += ["## Z wiersza poleceń", "", fence(_cli_example(catalog, spec), "bash"), ""]
-    parts += [
-        '??? note "Źródło szablonu (' + inline(spec.path) + ')"',
-        "",
-        fence(spec.source, "jinja", 4),
-        "",
-    ]
-    return "\n".join(parts)
+    return table(["Pole", "Nazwa", "Typ", "Wymagane", "Opis", "Przykład"], rows)
 
 
 def composer_section(spec: TemplateSpec) -> list[str]:
@@ -158,15 +186,10 @@ def composer_section(spec: TemplateSpec) -> list[str]:
     """
     template_id = html.escape(spec.id, quote=True)
     return [
-        "## Kompozytor",
-        "",
-        "Wypełnij pola, a gotowa wiadomość powstanie na bieżąco pod formularzem. "
-        f"To ten sam tekst, który daje polecenie `komunikat render {spec.id}`.",
-        "",
-        f'<div class="komunikat-composer" data-template="{template_id}"></div>',
+        f'<div class="komunikat-composer" id="{COMPOSER_ANCHOR}" data-template="{template_id}"></div>',
         "",
         "<noscript><p>Kompozytor działa w przeglądarce i wymaga JavaScriptu. Bez niego użyj "
-        "polecenia z sekcji „Z wiersza poleceń”.</p></noscript>",
+        "polecenia z sekcji „Z wiersza poleceń” (w części „Dla redaktorów”).</p></noscript>",
         "",
     ]
 
