@@ -416,6 +416,7 @@
     let last = null;
     let submitted = false; // copy or download was asked for: every problem is shown
     let asked = null; // what was asked for too early ("skopiować treści"), until the next edit
+    let pressing = false; // a button of the preview is held down: the page must not move
 
     const formNode = el("form", { class: "kc-form", noValidate: true });
     formNode.addEventListener("submit", (event) => event.preventDefault());
@@ -573,6 +574,7 @@
     }
 
     function show(result) {
+      if (pressing) return;
       const issues = result.issues || [];
       for (const field of fields) {
         const mine = issues.filter((issue) => issue.field === field.spec.name);
@@ -681,6 +683,31 @@
       setTimeout(() => URL.revokeObjectURL(url), 60000);
       status.textContent = `Pobrano ${result.filename}; otwórz plik w programie pocztowym.`;
     });
+
+    /*
+     * Pressing copy takes the focus from the field being typed in, and a problem
+     * shown beside it would move the button away before the click: the form is
+     * shown again only once the press is over (the click shows every problem).
+     */
+    function released() {
+      setTimeout(() => {
+        pressing = false;
+        refresh();
+      }, 0);
+    }
+    output.addEventListener("pointerdown", (event) => {
+      if (!event.target.closest("button")) return;
+      pressing = true;
+      document.addEventListener("pointerup", released, { once: true });
+      document.addEventListener("pointercancel", released, { once: true });
+    });
+    output.addEventListener(
+      "click",
+      () => {
+        pressing = false;
+      },
+      true,
+    );
 
     root.replaceChildren(formNode, output);
     root.dataset.state = "loading";
