@@ -9,6 +9,12 @@
  * (assets/composer/, written by hooks/composer.py): the site works on an
  * intranet without any CDN.
  *
+ * The form and the message stand side by side (stacked on a phone). A problem
+ * (the renderer's, in the form's wording: no command-line options) is shown
+ * beside its field once the field was left, or when copy or download is asked
+ * for too early; then every problem is listed in one summary, linked to its
+ * field. The date field is docs/assets/composer-date.js (loaded first).
+ *
  * Safety: the page is built with createElement/textContent only. Nothing typed
  * into the form and nothing taken from the data is ever parsed as HTML.
  *
