@@ -9,6 +9,12 @@
  * (assets/composer/, written by hooks/composer.py): the site works on an
  * intranet without any CDN.
  *
+ * The form and the message stand side by side (stacked on a phone). A problem
+ * (the renderer's, in the form's wording: no command-line options) is shown
+ * beside its field once the field was left, or when copy or download is asked
+ * for too early; then every problem is listed in one summary, linked to its
+ * field. The date field is docs/assets/composer-date.js (loaded first).
+ *
  * Safety: the page is built with createElement/textContent only. Nothing typed
  * into the form and nothing taken from the data is ever parsed as HTML.
  *
@@ -441,6 +447,7 @@
     let last = null;
     let submitted = false; // copy or download was asked for: every problem is shown
     let asked = null; // what was asked for too early ("skopiować treści"), until the next edit
+    let pressing = false; // a button of the preview is held down: the page must not move
 
     const formNode = el("form", { class: "kc-form", noValidate: true });
     formNode.addEventListener("submit", (event) => event.preventDefault());
@@ -617,6 +624,7 @@
     }
 
     function show(result) {
+      if (pressing) return;
       const issues = result.issues || [];
       for (const field of fields) {
         if (field.inherit) field.inherit((result.inherited || {})[field.spec.name]);
@@ -769,6 +777,31 @@
         internalError(error);
       }
     });
+
+    /*
+     * Pressing copy takes the focus from the field being typed in, and a problem
+     * shown beside it would move the button away before the click: the form is
+     * shown again only once the press is over (the click shows every problem).
+     */
+    function released() {
+      setTimeout(() => {
+        pressing = false;
+        refresh();
+      }, 0);
+    }
+    output.addEventListener("pointerdown", (event) => {
+      if (!event.target.closest("button")) return;
+      pressing = true;
+      document.addEventListener("pointerup", released, { once: true });
+      document.addEventListener("pointercancel", released, { once: true });
+    });
+    output.addEventListener(
+      "click",
+      () => {
+        pressing = false;
+      },
+      true,
+    );
 
     root.replaceChildren(formNode, output);
     root.dataset.state = "loading";

@@ -250,3 +250,19 @@ def test_the_composer_works_from_the_keyboard_alone(
     text = cli(capsys, "operator-outage-open", values)
     assert page.evaluate("navigator.clipboard.readText()") == text.split("\n\n", 1)[1]
     assert composed_text(root) == text
+
+
+def test_pressing_copy_on_a_phone_while_typing_shows_the_problems(
+    page: Page, site_url: str
+) -> None:
+    """Leaving the field shows its problem above the button; the press must still count."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    root = open_composer(page, site_url, "operator-maintenance-open")
+    sender = field(root, "sender").locator("input")
+    sender.fill("Jan")
+    expect(sender).to_be_focused()
+    root.locator(".kc-copy-body").click()
+    expect(root.locator(".kc-failure")).to_be_visible()
+    expect(root.locator(".kc-failure")).to_contain_text("„Jan” nie wygląda na imię i nazwisko")
+    expect(root.locator(".kc-status")).to_contain_text("Nie można jeszcze skopiować treści.")
+    expect(field(root, "sender").locator(".kc-field-problem")).to_be_visible()
