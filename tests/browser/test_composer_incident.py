@@ -19,15 +19,15 @@ pytestmark = pytest.mark.browser
 
 OPEN: Values = {
     "hl": "HL-300001",
-    "start": "2026-12-15T22:00",
+    "start": "15.12.2026 22:00",
     "services": ["sms-premium", "mps"],
     "sender": "Anna Nowak",
 }
-OPEN_CLI: Values = {**OPEN, "start": "15.12.2026 22:00"}
+OPEN_CLI: Values = OPEN
 MAINTENANCE: Values = {
     "hl": "HL-300002",
-    "start": "2026-12-15T22:00",
-    "end": "2026-12-16T02:00",
+    "start": "15.12.2026 22:00",
+    "end": "16.12.2026 02:00",
     "services": ["sms-premium"],
     "sender": "Anna Nowak",
 }
@@ -53,11 +53,11 @@ def test_a_pasted_open_fills_and_locks_the_close_fields(
     hl = root.locator('[data-field="hl"]')
     expect(hl.locator("input")).to_have_value("HL-300001")
     expect(hl.locator("input")).to_have_attribute("readonly", "")
-    expect(hl.locator(".kc-inherited")).to_have_text("Z wiadomości OPEN (wklejona wiadomość 1).")
+    expect(hl.locator(".kc-inherited")).to_have_text("Z wiadomości OPEN (wklejona nr 1).")
     start = root.locator('[data-field="start"]')
-    expect(start.locator("input")).to_have_value("2026-12-15T22:00")
+    expect(start.locator("input.kc-date")).to_have_value("15.12.2026 22:00")
     expect(start.locator(".kc-zone")).to_have_text("→ 15.12.2026 22:00 CET")
-    fill(root, {"end": "2026-12-16T01:00", "sender": "Jan Kowalski"})
+    fill(root, {"end": "16.12.2026 01:00", "sender": "Jan Kowalski"})
     wait_complete(root)
     expect(root.locator(".kc-subject")).to_have_text(
         "Awaria w Digital Virgo | Digital Virgo outage - CLOSE [HL-300001]"
@@ -78,13 +78,16 @@ def test_a_start_that_contradicts_the_open_is_an_error_naming_both_values(
 ) -> None:
     opened = cli(capsys, "dv-outage-open", OPEN_CLI)
     root = open_composer(page, site_url, "dv-outage-close")
-    fill(root, {"start": "2026-12-15T21:00", "end": "2026-12-16T01:00", "sender": "Jan Kowalski"})
+    fill(root, {"start": "15.12.2026 21:00", "end": "16.12.2026 01:00", "sender": "Jan Kowalski"})
     paste_previous(root, opened)
     said = "15.12.2026 21:00 różni się od cytowanej wiadomości OPEN (15.12.2026 22:00)"
     expect(root.locator('[data-field="start"] .kc-field-problem')).to_contain_text(said)
+    expect(root.locator('[data-field="start"] input.kc-date')).to_have_attribute("aria-invalid", "true")
+    # asked for the .eml too early: no file, every problem in the summary, no CLI words
+    root.locator(".kc-download").click()
     expect(root.locator(".kc-failure")).to_contain_text(said)
     expect(root.locator(".kc-failure")).not_to_contain_text("--previous")
-    expect(root.locator(".kc-download")).to_be_disabled()
+    expect(root.locator(".kc-status")).to_contain_text("Nie można jeszcze pobrać pliku .eml")
 
 
 def test_the_close_picked_from_the_kept_open_is_threaded_to_it(
@@ -111,7 +114,7 @@ def test_the_close_picked_from_the_kept_open_is_threaded_to_it(
     root.locator(".kc-kept-add").click()
     expect(root.locator('[data-field="hl"] input')).to_have_value("HL-300001")
     expect(root.locator('[data-field="hl"] .kc-inherited')).to_contain_text("Z wiadomości OPEN z ")
-    fill(root, {"end": "2026-12-16T01:00"})
+    fill(root, {"end": "16.12.2026 01:00"})
     wait_complete(root)
     root.screenshot(
         path=str(artifacts_dir / "kompozytor-close-z-zapisanej.png"),
