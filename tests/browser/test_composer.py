@@ -145,7 +145,7 @@ def test_close_quotes_a_pasted_or_loaded_open_notice_like_the_cli(
     root.locator(".kc-copy-body").click()
     expect(root.locator(".kc-failure")).to_contain_text(
         "CLOSE musi zawierać treść poprzedniej wiadomości (OPEN, a jeśli prace przedłużano, "
-        "także PROLONGATION); wklej ją albo wczytaj jej plik w „Poprzednich wiadomościach”"
+        "także PROLONGATION); wybierz ją z listy „Wcześniejsza wiadomość”, wklej albo wczytaj plik"
     )
     root.locator(".kc-previous-text").fill(open_text)
     wait_complete(root)

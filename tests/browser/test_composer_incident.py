@@ -82,7 +82,9 @@ def test_a_start_that_contradicts_the_open_is_an_error_naming_both_values(
     paste_previous(root, opened)
     said = "15.12.2026 21:00 różni się od cytowanej wiadomości OPEN (15.12.2026 22:00)"
     expect(root.locator('[data-field="start"] .kc-field-problem')).to_contain_text(said)
-    expect(root.locator('[data-field="start"] input.kc-date')).to_have_attribute("aria-invalid", "true")
+    expect(root.locator('[data-field="start"] input.kc-date')).to_have_attribute(
+        "aria-invalid", "true"
+    )
     # asked for the .eml too early: no file, every problem in the summary, no CLI words
     root.locator(".kc-download").click()
     expect(root.locator(".kc-failure")).to_contain_text(said)
