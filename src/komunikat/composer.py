@@ -29,6 +29,7 @@ from .composer_incident import (
     read_recipients,
 )
 from .composer_input import field_states, read_previous
+from .composer_result import fault, filename, form_issues, general, refused, result
 from .eml import new_message_id, thread_of, to_eml
 from .environment import make_environment
 from .problems import ProblemKind, RenderProblem
@@ -99,7 +100,7 @@ class Composer:
         try:
             spec = self.spec(template_id)
         except KeyError as exc:
-            return _result(template_id, None, problems=[_general(str(exc.args[0]))])
+            return result(template_id, None, problems=[general(str(exc.args[0]))])
         lang = None if spec.layout == "bilingual" else lang
         now = now or datetime.now(WARSAW)
         quoted, problems = read_previous(previous)
@@ -113,17 +114,17 @@ class Composer:
         try:
             message, problems = self._strict(spec, raw, lang, quoted, now, problems, fields)
         except TemplateFault as exc:
-            return _result(spec.id, lang, fields=fields, problems=[_fault(exc)], **extra)
+            return result(spec.id, lang, fields=fields, problems=[fault(exc)], **extra)
         if message is not None:
-            return _result(spec.id, lang, message=message, fields=fields, ready=True, **extra)
+            return result(spec.id, lang, message=message, fields=fields, ready=True, **extra)
         shown = None
         if preview:
             try:
                 shown = self._preview(spec, raw, lang, quoted, now, fields)
             except TemplateFault as exc:
-                problems = [*problems, _fault(exc)]
-        issues = _issues(spec, fields, problems)
-        return _result(spec.id, lang, message=shown, fields=fields, problems=issues, **extra)
+                problems = [*problems, fault(exc)]
+        issues = form_issues(spec, fields, problems)
+        return result(spec.id, lang, message=shown, fields=fields, problems=issues, **extra)
 
     def eml(
         self,
@@ -147,7 +148,7 @@ class Composer:
         message, quoted = ready.pop("message"), ready.pop("quoted")
         addresses, wrong = read_recipients(recipients or {})
         if wrong:
-            return _refused(
+            return refused(
                 [
                     {"field": name, "kind": "recipients", "message": text}
                     for name, text in wrong.items()
@@ -168,7 +169,7 @@ class Composer:
         return {
             **ready,
             "eml": blob.decode("utf-8"),
-            "filename": _filename(message, "eml"),
+            "filename": filename(message, "eml"),
             "message_id": message_id,
             "thread": thread,
         }
@@ -188,7 +189,7 @@ class Composer:
             return ready
         attachment = calendar_attachment(ready["message"])
         if attachment is None:
-            return _refused([_general(f"{template_id}: to nie są prace planowane")])
+            return refused([general(f"{template_id}: to nie są prace planowane")])
         name, data = attachment
         return {"ready": True, "problems": [], "ics": data.decode("utf-8"), "filename": name}
 
@@ -204,7 +205,7 @@ class Composer:
         try:
             spec = self.spec(template_id)
         except KeyError as exc:
-            return _refused([_general(str(exc.args[0]))])
+            return refused([general(str(exc.args[0]))])
         lang = None if spec.layout == "bilingual" else lang
         quoted, problems = read_previous(previous)
         try:
@@ -212,12 +213,12 @@ class Composer:
                 spec, raw, lang, quoted, now or datetime.now(WARSAW), problems
             )
         except TemplateFault as exc:
-            return _refused([_fault(exc)])
+            return refused([fault(exc)])
         if message is None:
             fields = field_states(
                 spec, inherited_fields(spec, raw, quoted, self.context)[0], self.context
             )
-            return _refused(_issues(spec, fields, problems))
+            return refused(form_issues(spec, fields, problems))
         return {"ready": True, "problems": [], "issues": [], "message": message, "quoted": quoted}
 
     def _strict(
@@ -290,89 +291,6 @@ class Composer:
             except RenderError:
                 continue
         return None
-
-
-def _filename(message: Message, suffix: str) -> str:
-    hl = message.values.get("hl")
-    return f"{message.template}-{hl}.{suffix}" if hl else f"{message.template}.{suffix}"
-
-
-Issue = dict[str, Any]  # {"field": name or None, "kind": ProblemKind value, "message": text}
-
-#: Said beside an empty required field once it was left (the CLI lists the names in one line).
-MISSING_FORM = "„{label}”: uzupełnij to pole"
-
-
-def _issues(
-    spec: TemplateSpec,
-    fields: Mapping[str, Mapping[str, Any]],
-    problems: Sequence[RenderProblem | Issue],
-) -> list[Issue]:
-    """The problems as the form shows them, in the order of the form's fields.
-
-    The CLI's one MISSING line becomes one issue per missing field; the rest
-    keep their field (if it is one of the form's) and take the form's wording.
-    Field-less issues (the quoted notices, a broken template) come last.
-    """
-    order = {name: i for i, name in enumerate(spec.variable_names)}
-    issues: list[Issue] = [
-        {
-            "field": name,
-            "kind": ProblemKind.MISSING.value,
-            "message": MISSING_FORM.format(label=spec.variable(name).label),
-        }
-        for name, state in fields.items()
-        if state["missing"]
-    ]
-    for problem in problems:
-        if isinstance(problem, dict):
-            issues.append(problem)
-        elif problem.kind is not ProblemKind.MISSING:
-            field = problem.variable if problem.variable in order else None
-            issues.append(
-                {"field": field, "kind": problem.kind.value, "message": problem.form_message}
-            )
-    return sorted(issues, key=lambda issue: order.get(issue["field"], len(order)))
-
-
-def _general(message: str) -> Issue:
-    return {"field": None, "kind": "general", "message": message}
-
-
-def _fault(exc: TemplateFault) -> Issue:
-    return {"field": None, "kind": "template", "message": f"{exc.path}:{exc.line}:1: {exc.message}"}
-
-
-def _refused(issues: Sequence[Issue]) -> dict[str, Any]:
-    return {"ready": False, "problems": [i["message"] for i in issues], "issues": list(issues)}
-
-
-def _result(
-    template_id: str,
-    lang: str | None,
-    *,
-    message: Message | None = None,
-    fields: Mapping[str, Any] | None = None,
-    problems: Sequence[Issue] = (),
-    ready: bool = False,
-    **extra: Any,
-) -> dict[str, Any]:
-    return {
-        **extra,
-        "template": template_id,
-        "lang": lang,
-        "ready": ready,
-        "subject": message.subject if message else None,
-        "body": message.body if message else None,
-        "text": message.as_text() if message else None,
-        "missing": [name for name, state in (fields or {}).items() if state["missing"]],
-        "problems": [issue["message"] for issue in problems],
-        "issues": list(problems),
-        "hl": message.values.get("hl") if message else None,
-        "warnings": list(message.warnings) if message else [],
-        "cc": list(message.cc) if message else [],
-        "fields": dict(fields or {}),
-    }
 
 
 # --- the functions JavaScript calls (JSON strings in, JSON strings out) -------------
