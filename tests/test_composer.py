@@ -414,10 +414,11 @@ def test_write_assets_puts_runtime_code_and_catalog_under_assets(
 
 def test_composer_script_builds_the_page_from_text_only() -> None:
     """Typed values and data reach the page through textContent, never through HTML parsing."""
-    script = (ROOT / "docs" / "assets" / "composer.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert sink not in script, sink
-    assert "new Function" not in script and "createContextualFragment" not in script
+    for name in ("composer.js", "runtime.js"):
+        script = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in script, f"{name}: {sink}"
+        assert "new Function" not in script and "createContextualFragment" not in script
 
 
 # --- build errors are one line with the fix ------------------------------------------
