@@ -18,9 +18,12 @@
  *
  * API for the site's scripts: window.komunikat = {loadCatalog, loadRuntime,
  * loadPyodide}. window.komunikatRuntimeStarts counts the starts (tests),
- * window.komunikatComposerLoadMs is the last start's duration, and
+ * window.komunikatComposerLoadMs is the last start's duration (its steps are
+ * performance marks "komunikat:start", …:worker, …:fetched, …:pyodide,
+ * …:imported, …:ready, read by ./dev bench), and
  * <html data-komunikat-warm-up> says what the warm-up did
- * (scheduled / started / ready / failed / skipped-save-data / skipped-slow).
+ * (page: a composer on the page started it at once; scheduled / started /
+ * ready / failed; skipped-save-data / skipped-slow).
  */
 (function () {
   "use strict";
@@ -117,15 +120,19 @@
   async function startRuntime() {
     window.komunikatRuntimeStarts += 1;
     const started = performance.now();
+    performance.mark("komunikat:start");
     await serviceWorker();
+    performance.mark("komunikat:worker");
     const runtimeURL = new URL("pyodide/", ASSETS);
     const [module, catalog, zip] = await Promise.all([
       import(new URL("pyodide.mjs", runtimeURL).href),
       loadCatalog(),
       fetchOk("python.zip").then((response) => response.arrayBuffer()),
     ]);
+    performance.mark("komunikat:fetched");
     const pyodide = await module.loadPyodide({ indexURL: runtimeURL.href });
     pyodideInstance = pyodide;
+    performance.mark("komunikat:pyodide");
     await breathe();
     pyodide.unpackArchive(zip, "zip", { extractDir: PYTHON_DIR });
     pyodide.runPython(
@@ -135,7 +142,9 @@
     );
     await breathe();
     const composer = pyodide.pyimport("komunikat.composer");
+    performance.mark("komunikat:imported");
     composer.load(catalog.text);
+    performance.mark("komunikat:ready");
     window.komunikatComposerLoadMs = Math.round(performance.now() - started);
     return composer;
   }
@@ -155,6 +164,12 @@
   }
 
   function warmUp() {
+    if (document.querySelector(".komunikat-composer")) {
+      // a template page needs it now: no waiting for the catalogue or for idle time
+      warmUpState("page");
+      loadRuntime();
+      return;
+    }
     const refused = warmUpRefused();
     if (refused !== null) {
       warmUpState(refused);

@@ -24,7 +24,6 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .composer_input import field_states, read_previous
-from .eml import to_eml
 from .environment import make_environment
 from .render import Message, Previous, RenderError, TemplateFault, render
 from .spec import TemplateSpec
@@ -129,6 +128,8 @@ class Composer:
             return {"ready": False, "problems": [_fault(exc)]}
         if message is None:
             return {"ready": False, "problems": problems}
+        from .eml import to_eml  # the email package: on the first download, not at start
+
         sender = self.context["contacts"]["signature"]["helpline"]
         blob = to_eml(message, sender=sender)
         hl = message.values.get("hl")

@@ -13,7 +13,6 @@ import binascii
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .messagefile import parse_bytes
 from .problems import InputError
 from .render import Previous
 from .spec import TemplateSpec
@@ -98,6 +97,10 @@ def read_previous(items: Sequence[Any]) -> tuple[list[Previous], list[str]]:
             continue
         if not raw.strip():
             continue
+        # the email package costs a fifth of the composer's start in Pyodide:
+        # imported when an earlier notice is first read, not when the page starts
+        from .messagefile import parse_bytes
+
         try:
             parsed = parse_bytes(raw, name)
         except InputError as exc:
