@@ -80,8 +80,10 @@
    * The service worker, when the browser offers one (secure contexts only:
    * https or localhost; a plain-HTTP intranet gets the browser's HTTP cache
    * alone). Resolves once the page's requests go through it, so that even the
-   * first visit stores what it downloads; or after WORKER_WAIT_MS, or at
-   * once when there is none: the runtime never waits on it for long.
+   * first visit stores what it downloads, and through the newest one (a small
+   * check of composer-sw.js once per visit), so a new build's files are not
+   * taken from the old cache; or after WORKER_WAIT_MS, or at once when there
+   * is none: the runtime never waits on it for long.
    */
   function serviceWorker() {
     if (workerPromise !== null) return workerPromise;
@@ -92,7 +94,11 @@
     }
     workerPromise = container
       .register(SERVICE_WORKER.href, { scope: SITE.pathname })
-      .then((registration) => {
+      .then(async (registration) => {
+        if (container.controller) {
+          // a new build may have other runtime files: ask before the old worker serves its cache
+          await registration.update().catch(() => null); // offline: the cached runtime is fine
+        }
         const updating = registration.installing || registration.waiting;
         if (container.controller && !updating) return registration;
         return new Promise((resolve) => {

@@ -10,6 +10,9 @@ by ``./dev bench --only composer``; these tests hold what happens, not how long.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -129,3 +132,32 @@ def test_no_warm_up_when_the_reader_asked_to_save_data(page: Page, site_url: str
     assert starts(page) == 0
     open_composer(page, site_url, "dv-outage-open")  # a template page still starts it
     assert starts(page) == 1
+
+
+def test_a_new_build_replaces_the_cached_runtime(
+    page: Page, site_url: str, built_site: Path, served_requests: list[str]
+) -> None:
+    """Another version in composer-sw.js (other runtime files): new cache, old one deleted."""
+    open_composer(page, site_url, "dv-outage-open")
+    wait_for_cached_runtime(page)
+    worker = built_site / "composer-sw.js"
+    text = worker.read_text(encoding="utf-8")
+    version = re.search(r'const VERSION = "([0-9a-f]+)";', text)
+    assert version is not None
+    assert page.evaluate("caches.keys()") == [f"komunikat-composer-{version[1]}"]
+    worker.write_text(text.replace(version[0], f'const VERSION = "{version[1]}0";'), "utf-8")
+    try:
+        served_requests.clear()
+        page.reload()
+        expect(composer(page, "dv-outage-open")).to_have_attribute(
+            "data-state", "ready", timeout=LOAD_TIMEOUT_MS
+        )
+        assert any(path.endswith("/python.zip") for path in served_requests)
+        wait_for_cached_runtime(page)
+        page.wait_for_function(
+            "async (name) => (await caches.keys()).join() === name",
+            arg=f"komunikat-composer-{version[1]}0",
+            timeout=LOAD_TIMEOUT_MS,
+        )
+    finally:
+        worker.write_text(text, "utf-8")
