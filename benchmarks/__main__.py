@@ -22,7 +22,17 @@ from pathlib import Path
 
 from .harness import ChildFailed, Options, Row
 
-SECTIONS = ["engines", "spelling", "render", "lint", "languagetool", "corpus", "build", "search"]
+SECTIONS = [
+    "engines",
+    "spelling",
+    "render",
+    "lint",
+    "languagetool",
+    "corpus",
+    "build",
+    "search",
+    "composer",
+]
 
 
 def machine() -> str:
@@ -80,7 +90,7 @@ def table(rows: list[Row]) -> str:
                 _fmt(r.peak_mb),
             ]
         )
-    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
+    widths = [max([len(h), *(len(b[i]) for b in body)]) for i, h in enumerate(head)]
     lines = [" | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))]
     lines.append("-+-".join("-" * w for w in widths))
     lines += [" | ".join(c.ljust(w) for c, w in zip(b, widths, strict=True)) for b in body]

@@ -2,21 +2,33 @@
 
 The composer on each template page runs the real komunikat renderer in the
 browser (Pyodide), so the site needs the Pyodide runtime, the pure-Python
-code and the catalogue as files of its own (no CDN on the intranet). What is
-written and why lives in ``komunikat.site.composer_assets``; this hook only
-calls it and turns every failure into a one-line build error.
+code and the catalogue as files of its own (no CDN on the intranet), and a
+service worker (``composer/service-worker.js``) that keeps the big files in
+the browser between visits. What is written and why lives in
+``komunikat.site.composer_assets``; this hook only calls it and turns every
+failure into a one-line build error.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from komunikat.problems import InputError, InputErrors
-from komunikat.site.composer_assets import ComposerAssetsError, check_runtime, write_assets
+from komunikat.site.composer_assets import (
+    ComposerAssetsError,
+    check_runtime,
+    write_assets,
+    write_service_worker,
+)
 from komunikat.site.state import catalog_for
+
+SERVICE_WORKER_SOURCE = Path(__file__).parent / "composer" / "service-worker.js"
+
+log = logging.getLogger("mkdocs.hooks.composer")
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -29,13 +41,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         check_runtime(_root(config))
     except ComposerAssetsError as exc:
         raise PluginError(str(exc)) from None
+    if not config.site_url:
+        # Material's instant navigation follows only the links of sitemap.xml (site_url)
+        log.info(
+            "kompozytor: brak site_url (ustaw KOMUNIKAT_SITE_URL na adres serwisu), więc każde "
+            "przejście ładuje całą stronę i kompozytor startuje na niej od nowa"
+        )
     return config
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     root = _root(config)
+    site_dir = Path(config.site_dir)
     try:
-        write_assets(Path(config.site_dir), root, catalog_for(root))
+        write_assets(site_dir, root, catalog_for(root))
+        write_service_worker(site_dir, SERVICE_WORKER_SOURCE)
     except ComposerAssetsError as exc:
         raise PluginError(str(exc)) from None
     except InputErrors as exc:

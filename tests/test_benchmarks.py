@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import composer
 from benchmarks.harness import Row, child
 from benchmarks.lint import growth_rows
 from benchmarks.synthetic import lint_tree, real_templates
@@ -90,3 +91,30 @@ def test_an_unknown_section_is_a_usage_error() -> None:
     )
     assert done.returncode == 2
     assert "unknown section" in done.stderr
+
+
+def test_composer_rows_hold_the_figures_to_their_budgets() -> None:
+    steps = dict.fromkeys(composer.STEPS, 0.0) | {"ready": 900.0}
+    sent = {"bytes": 0, "requests": 3, "big": []}
+    data = {
+        "bare": [1000.0, 1100.0],
+        "bare_reload": [500.0, 500.0],
+        "first": [1400.0, 1500.0],
+        "first_bytes": [{"bytes": 15_000_000, "requests": 20, "big": []}] * 2,
+        "steps": [steps, steps],
+        "reload": [700.0, 800.0],
+        "reload_bytes": [sent, {"bytes": 9_600_000, "requests": 4, "big": [("wasm", 1)]}],
+        "next": [100.0, 600.0, 700.0],
+        "warm": [120.0],
+        "keys": [20.0, 30.0, 90.0],
+    }
+    verdicts = {row.measure: row.verdict for row in composer.rows_from(data)}
+    assert verdicts == {
+        "first template page ready (new visitor, empty cache)": "MISS",  # 1450/1050 > 1.3
+        "bytes downloaded by the first template page": "",
+        "reload: template page ready (service worker's cache)": "",
+        "reload: bytes downloaded (repeat visit)": "MISS",  # median 4.8 MB > 500 kB
+        "next template page ready (instant navigation)": "MISS",  # median 600 ms
+        "template page ready after warm-up on a procedure page": "ok",
+        "keystroke → updated preview": "ok",  # median 30 ms
+    }

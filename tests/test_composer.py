@@ -426,12 +426,15 @@ def test_write_assets_puts_runtime_code_and_catalog_under_assets(
     }
 
 
-@pytest.mark.parametrize("name", ["composer.js", "composer-date.js"])
+@pytest.mark.parametrize(
+    "name",
+    ["runtime.js", "composer.js", "composer-date.js", "composer-incident.js", "escalation.js"],
+)
 def test_composer_script_builds_the_page_from_text_only(name: str) -> None:
     """Typed values and data reach the page through textContent, never through HTML parsing."""
     script = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert sink not in script, sink
+        assert sink not in script, f"{name}: {sink}"
     assert "new Function" not in script and "createContextualFragment" not in script
 
 

@@ -19,80 +19,19 @@
  * into the form and nothing taken from the data is ever parsed as HTML.
  *
  * Material's instant navigation loads pages without reloading scripts, so the
- * composer mounts through Material's document$ observable, and Pyodide is
- * started once per page session, lazily, on the first page that needs it.
+ * composer mounts through Material's document$ observable on every page, and
+ * the runtime (runtime.js: window.komunikat) started on one page serves them all.
  */
 (function () {
   "use strict";
 
-  const SCRIPT_URL = document.currentScript
-    ? document.currentScript.src
-    : new URL("assets/composer.js", document.baseURI).href;
-  const ASSETS = new URL("composer/", SCRIPT_URL);
-  const PYTHON_DIR = "/opt/komunikat";
+  /* The runtime and the catalogue: runtime.js, loaded before this script. */
+  const { loadCatalog, loadRuntime } = window.komunikat;
   const MISSING = /⟦[^⟦⟧]*⟧/g;
   const MAX_FILE_BYTES = 5 * 1024 * 1024;
   const LANG_NAMES = { pl: "Polski", en: "English" };
 
-  let catalogPromise = null;
-  let runtimePromise = null;
-  let pyodideInstance = null;
   let instances = 0;
-
-  /* --- loading ------------------------------------------------------------ */
-
-  async function fetchOk(name) {
-    const response = await fetch(new URL(name, ASSETS), { cache: "no-cache" });
-    if (!response.ok) {
-      throw new Error(`${name}: HTTP ${response.status}`);
-    }
-    return response;
-  }
-
-  /** catalog.json: the forms for JavaScript, the same text for Python. */
-  function loadCatalog() {
-    if (catalogPromise === null) {
-      catalogPromise = fetchOk("catalog.json")
-        .then((response) => response.text())
-        .then((text) => ({ text, data: JSON.parse(text) }));
-      catalogPromise.catch(() => {
-        catalogPromise = null;
-      });
-    }
-    return catalogPromise;
-  }
-
-  /** Pyodide with komunikat imported; started once per page session. */
-  function loadRuntime() {
-    if (runtimePromise === null) {
-      runtimePromise = startRuntime();
-      runtimePromise.catch(() => {
-        runtimePromise = null;
-      });
-    }
-    return runtimePromise;
-  }
-
-  async function startRuntime() {
-    const started = performance.now();
-    const runtimeURL = new URL("pyodide/", ASSETS);
-    const [module, catalog, zip] = await Promise.all([
-      import(new URL("pyodide.mjs", runtimeURL).href),
-      loadCatalog(),
-      fetchOk("python.zip").then((response) => response.arrayBuffer()),
-    ]);
-    const pyodide = await module.loadPyodide({ indexURL: runtimeURL.href });
-    pyodideInstance = pyodide;
-    pyodide.unpackArchive(zip, "zip", { extractDir: PYTHON_DIR });
-    pyodide.runPython(
-      `import sys\nif ${JSON.stringify(PYTHON_DIR)} not in sys.path:\n` +
-        `    sys.path.insert(0, ${JSON.stringify(PYTHON_DIR)})`,
-    );
-    const composer = pyodide.pyimport("komunikat.composer");
-    composer.load(catalog.text);
-    window.komunikatComposerLoadMs = Math.round(performance.now() - started);
-    return composer;
-  }
 
   /* --- small DOM helpers (text only, never HTML) -------------------------- */
 
@@ -845,18 +784,8 @@
     );
   }
 
-  /*
-   * The one runtime, for other scripts of the site (e.g. the escalation panel
-   * on supplier pages): they start or reuse it and import their own module of
-   * the shipped komunikat package (pyodide.pyimport("komunikat.…")); `el`,
-   * the text-only DOM helper, for composer-incident.js.
-   */
-  window.komunikat = Object.assign(window.komunikat || {}, {
-    loadCatalog,
-    loadRuntime,
-    loadPyodide: () => loadRuntime().then(() => pyodideInstance),
-    el,
-  });
+  /* `el`, the text-only DOM helper, for composer-incident.js (runtime.js made window.komunikat) */
+  window.komunikat = Object.assign(window.komunikat || {}, { el });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);

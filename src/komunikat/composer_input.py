@@ -12,11 +12,8 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
-from .eml import references_of
-from .messagefile import parse_bytes
 from .problems import InputError
 from .render import Previous
 from .spec import TemplateSpec
@@ -104,6 +101,11 @@ def read_previous(items: Sequence[Any]) -> tuple[list[Previous], list[str]]:
             continue
         if not raw.strip():
             continue
+        # the email package costs a fifth of the composer's start in Pyodide:
+        # imported when an earlier notice is first read, not when the page starts
+        from .eml import references_of
+        from .messagefile import parse_bytes
+
         try:
             parsed = parse_bytes(raw, name)
         except InputError as exc:
@@ -134,6 +136,8 @@ def read_previous(items: Sequence[Any]) -> tuple[list[Previous], list[str]]:
 def _shown_time(iso: str, date_header: str) -> str | None:
     """When an earlier notice was made (the composer's record, else its Date header), in Warsaw."""
     try:
+        from email.utils import parsedate_to_datetime  # see read_previous: not at start
+
         moment = datetime.fromisoformat(iso) if iso else parsedate_to_datetime(date_header)
     except (TypeError, ValueError, IndexError):
         return None

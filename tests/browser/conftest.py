@@ -5,6 +5,11 @@ from the repository's mkdocs.yml into a temporary directory, served from
 127.0.0.1 by ``http.server`` and driven with Playwright through Debian's
 Chromium (/usr/bin/chromium; Playwright's own browser download is not used).
 
+The server's socket is bound before the build, so that the build's
+``site_url`` (``KOMUNIKAT_SITE_URL``) is the address the site is served at:
+Material's instant navigation only follows links listed in sitemap.xml. Every
+request the server answers is recorded (``served_requests``).
+
 Requests to other hosts (e.g. web fonts configured by the theme) are answered
 with empty responses so the tests never depend on the internet.
 
@@ -69,8 +74,32 @@ def _missing_prerequisites() -> str | None:
     return None
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.server.requests.append(self.path)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_server() -> Iterator[ThreadingHTTPServer]:
+    """The site's server on 127.0.0.1, bound (not yet serving) before the site is built."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    server.requests = []  # type: ignore[attr-defined]
+    try:
+        yield server
+    finally:
+        server.server_close()
+
+
+def _address(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    return f"http://{host!s}:{port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_server: ThreadingHTTPServer) -> Path:
     """The site built with ``mkdocs build --strict`` into a temporary directory."""
     reason = _missing_prerequisites()
     if reason is not None:
@@ -87,7 +116,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--site-dir",
         str(site_dir),
     ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMUNIKAT_SITE_URL": _address(site_server)}
     completed = subprocess.run(
         command,
         cwd=CONFIG_FILE.parent,
@@ -104,25 +133,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
+def site_url(built_site: Path, site_server: ThreadingHTTPServer) -> Iterator[str]:
     """Base URL (with trailing slash) of the built site served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    site_server.RequestHandlerClass = functools.partial(  # type: ignore[assignment]
+        _QuietHandler, directory=str(built_site)
+    )
+    thread = threading.Thread(target=site_server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        host, port = server.server_address[:2]
-        yield f"http://{host!s}:{port}/"
+        yield _address(site_server)
     finally:
-        server.shutdown()
-        server.server_close()
+        site_server.shutdown()
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def served_requests(site_url: str, site_server: ThreadingHTTPServer) -> list[str]:
+    """The paths the server answered from now on (requests the browser's caches did not take)."""
+    requests: list[str] = site_server.requests  # type: ignore[attr-defined]
+    requests.clear()
+    return requests
 
 
 @pytest.fixture(scope="session")

@@ -17,13 +17,20 @@ the site itself, under ``assets/composer/``:
   ``.ics`` (or a maintenance ``.eml``, which attaches it) is first asked for,
   so composing other notices does not download it;
 - ``catalog.json`` — every template's spec and source (partials included),
-  the data templates see, and the form of every template.
+  the data templates see, and the form of every template;
 
-``hooks/composer.py`` only calls :func:`check_runtime` and :func:`write_assets`.
+and, at the site's root, ``composer-sw.js``: the service worker that keeps
+Pyodide and ``python.zip`` in the browser's Cache Storage, under a cache named
+after :func:`runtime_version` (a hash of exactly those files), so a reload does
+not download them again and a build with other files replaces the cache.
+
+``hooks/composer.py`` only calls :func:`check_runtime`, :func:`write_assets`
+and :func:`write_service_worker`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import importlib.util
 import io
@@ -45,6 +52,10 @@ RUNTIME_DIR = f"{ASSETS_DIR}/pyodide"
 PYTHON_ZIP = f"{ASSETS_DIR}/python.zip"
 CALENDAR_ZIP = f"{ASSETS_DIR}/python-ical.zip"
 CATALOG_JSON = f"{ASSETS_DIR}/catalog.json"
+#: At the root, so that its scope is every page of the site.
+SERVICE_WORKER = "composer-sw.js"
+#: Where the service worker's source gets the version of the files it keeps.
+VERSION_MARK = "@VERSION@"
 
 #: Top-level Python packages the in-browser renderer imports.
 PYTHON_PACKAGES = ("jinja2", "markupsafe", "tzdata", "komunikat")
@@ -201,6 +212,33 @@ def write_assets(site_dir: Path, root: Path, catalog: Catalog) -> dict[str, int]
     _write(site_dir / CATALOG_JSON, data)
     written[CATALOG_JSON] = len(data)
     return written
+
+
+def runtime_version(site_dir: Path) -> str:
+    """A hash of the files the service worker keeps (Pyodide and ``python.zip``).
+
+    Written into the worker's source, so the browser sees a new worker (and a
+    new cache) exactly when one of those files changed.
+    """
+    digest = hashlib.sha256()
+    kept = sorted((site_dir / RUNTIME_DIR).iterdir()) + [site_dir / PYTHON_ZIP]
+    for path in kept:
+        digest.update(f"{path.relative_to(site_dir).as_posix()}\0".encode())
+        with path.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()[:16]
+
+
+def write_service_worker(site_dir: Path, source: Path) -> str:
+    """``composer-sw.js`` at the site's root from its source; returns the version in it."""
+    text = source.read_text(encoding="utf-8")
+    if VERSION_MARK not in text:
+        raise ComposerAssetsError(
+            f"kompozytor: w {source.name} brak znacznika {VERSION_MARK}; przywróć go z repozytorium"
+        )
+    version = runtime_version(site_dir)
+    _write(site_dir / SERVICE_WORKER, text.replace(VERSION_MARK, version).encode("utf-8"))
+    return version
 
 
 def _same_file(source: Path, target: Path) -> bool:
