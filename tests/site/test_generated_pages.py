@@ -63,7 +63,9 @@ def test_a_template_page_opens_with_the_composer_and_folds_the_editors_details(
     lines = page.split("\n")
     body = lines[lines.index("# Awaria w Digital Virgo – zakończenie (CLOSE)") :]
     assert body[4] == f"**Kiedy:** {spec.when}"
-    assert body[6] == '<div class="komunikat-composer" data-template="dv-outage-close"></div>'
+    assert body[6] == (
+        '<div class="komunikat-composer" id="kompozytor" data-template="dv-outage-close"></div>'
+    )
     details = body.index('??? note "Dla redaktorów"')
     sample = body.index("## Przykład")
     assert 6 < details < sample
