@@ -553,6 +553,10 @@
         event.preventDefault();
         focus.focus();
         focus.scrollIntoView({ block: "center" });
+        // a redraw started by the summary losing focus may run after this click: focus again then
+        requestAnimationFrame(() => {
+          if (document.activeElement !== focus) focus.focus();
+        });
       });
       return el("li", {}, link);
     }
