@@ -33,6 +33,7 @@ from komunikat.site.composer_assets import (
     python_bundle,
     write_assets,
 )
+from tests.shipped_python import HEAVY, run_shipped
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = "2026-01-05T09:00"
@@ -367,30 +368,17 @@ def test_shipped_code_renders_on_its_own_without_pydantic(
     python_zip: bytes, bundle: dict[str, Any], catalog: Catalog, tmp_path: Path
 ) -> None:
     """Only the zip and the standard library, as in Pyodide: no site-packages at all."""
-    with zipfile.ZipFile(io.BytesIO(python_zip)) as archive:
-        archive.extractall(tmp_path / "lib")
     (tmp_path / "catalog.json").write_text(json.dumps(bundle), encoding="utf-8")
     values, previous = sample_request(catalog, "dv-maintenance-close", None)
-    script = f"""
-import json, sys
-sys.path.insert(0, {str(tmp_path / "lib")!r})
+    code = f"""
 from komunikat import composer
 composer.load(open({str(tmp_path / "catalog.json")!r}, encoding="utf-8").read())
 result = json.loads(composer.compose("dv-maintenance-close", {json.dumps(values)!r}, None,
                                      {json.dumps(previous)!r}, False, None))
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "ruamel", "yaml"))
-print(json.dumps({{"text": result["text"], "heavy": heavy,
+print(json.dumps({{"text": result["text"], "heavy": {HEAVY},
                   "speedups": "markupsafe._speedups" in sys.modules}}))
 """
-    completed = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", script],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": os.environ.get("PATH", "")},
-    )
-    assert completed.returncode == 0, completed.stderr
-    report = json.loads(completed.stdout)
+    report = run_shipped(python_zip, tmp_path, code)
     expected = catalog.render_sample(catalog.get("dv-maintenance-close")).as_text()
     assert report == {"text": expected, "heavy": [], "speedups": False}
 

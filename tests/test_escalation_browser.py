@@ -7,12 +7,7 @@ browser's clock as ``Date.toISOString()`` gives it.
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import subprocess
-import sys
-import zipfile
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -24,6 +19,7 @@ from komunikat.catalog import Catalog
 from komunikat.cli import main
 from komunikat.site.composer_assets import catalog_bundle, python_bundle
 from komunikat.warsaw import parse_local
+from tests.shipped_python import HEAVY, run_shipped
 
 
 @pytest.fixture(scope="module")
@@ -219,8 +215,6 @@ def test_the_shipped_code_answers_without_pydantic(
     catalog: Catalog, suppliers: dict[str, Any], tmp_path: Path
 ) -> None:
     """Only the site's python.zip and the standard library, as in Pyodide."""
-    with zipfile.ZipFile(io.BytesIO(python_bundle())) as archive:
-        archive.extractall(tmp_path / "lib")
     request = {
         "supplier": suppliers["s4e"],
         "severity": "awaria lub usterka",
@@ -228,23 +222,12 @@ def test_the_shipped_code_answers_without_pydantic(
         "now": browser_clock("04.03.2026 10:20"),
     }
     (tmp_path / "request.json").write_text(json.dumps(request), encoding="utf-8")
-    script = f"""
-import json, sys
-sys.path.insert(0, {str(tmp_path / "lib")!r})
+    code = f"""
 from komunikat import escalation_browser
 answer = json.loads(escalation_browser.status(open({str(tmp_path / "request.json")!r}).read()))
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "ruamel", "yaml"))
-print(json.dumps({{"text": answer["text"], "heavy": heavy}}))
+print(json.dumps({{"text": answer["text"], "heavy": {HEAVY}}}))
 """
-    completed = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", script],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": os.environ.get("PATH", "")},
-    )
-    assert completed.returncode == 0, completed.stderr
-    report = json.loads(completed.stdout)
+    report = run_shipped(python_bundle(), tmp_path, code)
     assert report["heavy"] == []
     assert report["text"][1].startswith("Teraz: od razu (10:00) – e-mail: wyślij wymagane")
     assert report["text"][2].startswith("Teraz: od razu (10:00) – telefon: potwierdź")
