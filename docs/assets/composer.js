@@ -25,8 +25,8 @@
 (function () {
   "use strict";
 
-  /* The runtime and the catalogue: runtime.js, loaded before this script. */
-  const { loadCatalog, loadRuntime } = window.komunikat;
+  /* The runtime, the catalogue and the text-only DOM helper: runtime.js, loaded before this script. */
+  const { loadCatalog, loadRuntime, el } = window.komunikat;
   const MISSING = /⟦[^⟦⟧]*⟧/g;
   const MAX_FILE_BYTES = 5 * 1024 * 1024;
   const LANG_NAMES = { pl: "Polski", en: "English" };
@@ -34,21 +34,6 @@
   let instances = 0;
 
   /* --- small DOM helpers (text only, never HTML) -------------------------- */
-
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else if (key.includes("-") || key === "for" || key === "role") node.setAttribute(key, value);
-      else node[key] = value;
-    }
-    for (const child of children) {
-      if (child !== null && child !== undefined) node.append(child);
-    }
-    return node;
-  }
 
   /** Text with every ⟦missing value⟧ wrapped in <mark>. */
   function fillMarked(target, text) {
@@ -787,9 +772,6 @@
       },
     );
   }
-
-  /* `el`, the text-only DOM helper, for composer-incident.js (runtime.js made window.komunikat) */
-  window.komunikat = Object.assign(window.komunikat || {}, { el });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);

@@ -21,20 +21,8 @@
   const REFRESH_MS = 60 * 1000;
   let panels = 0;
 
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else if (key.includes("-") || key === "for" || key === "role") node.setAttribute(key, value);
-      else node[key] = value;
-    }
-    for (const child of children) {
-      if (child !== null && child !== undefined) node.append(child);
-    }
-    return node;
-  }
+  /* the text-only DOM helper of runtime.js, loaded before this script */
+  const { el } = window.komunikat;
 
   function fail(root, message, error) {
     root.dataset.state = "error";

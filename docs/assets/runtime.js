@@ -204,15 +204,33 @@
     else window.addEventListener("load", whenIdle, { once: true });
   }
 
+  /** An element with properties and children, built as text only: nothing is parsed as HTML. */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "text") node.textContent = value;
+      else if (key.includes("-") || key === "for" || key === "role") node.setAttribute(key, value);
+      else node[key] = value;
+    }
+    for (const child of children) {
+      if (child !== null && child !== undefined) node.append(child);
+    }
+    return node;
+  }
+
   /*
    * The one runtime, for the site's scripts (the composer, the escalation
    * panel on supplier pages): they start or reuse it and import their own
-   * module of the shipped komunikat package (pyodide.pyimport("komunikat.…")).
+   * module of the shipped komunikat package (pyodide.pyimport("komunikat.…"));
+   * `el`, the text-only DOM helper they all build their part of the page with.
    */
   window.komunikat = Object.assign(window.komunikat || {}, {
     loadCatalog,
     loadRuntime,
     loadPyodide: () => loadRuntime().then(() => pyodideInstance),
+    el,
   });
 
   warmUp();
