@@ -66,3 +66,46 @@ def test_ctrl_c_soon_after_start_never_prints_a_traceback(delay: float) -> None:
         return  # finished before the signal arrived
     assert child.returncode in (130, -signal.SIGINT)  # -SIGINT: before Python itself started
     assert stderr.splitlines() in ([], ["komunikat: przerwano (Ctrl+C)"])
+
+
+# The command is running (its modules are imported) when Ctrl+C lands inside a
+# callback Python cannot raise from: the weakref callback that frees an import
+# lock after a lazy import. Python would print "Exception ignored in …" with a
+# traceback and go on; the run must end as any other Ctrl+C does.
+INTERRUPT_IN_A_CALLBACK = f"""
+import sys, time, weakref
+import komunikat.cli
+
+def command(argv=None):
+    class Lock:
+        pass
+    lock = Lock()
+    def freed(ref):
+        raise KeyboardInterrupt
+    ref = weakref.ref(lock, freed)
+    del lock
+    for _ in range(100):
+        time.sleep(0.05)
+    print("went on")
+    return 0
+
+komunikat.cli.main = command
+sys.argv = ["komunikat", "list"]
+module, _, function = {ENTRY!r}.partition(":")
+sys.exit(getattr(__import__(module, fromlist=[function]), function)())
+"""
+
+
+def test_an_interrupt_swallowed_by_a_callback_still_ends_the_run_with_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_IN_A_CALLBACK],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Exception ignored" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == ["komunikat: przerwano (Ctrl+C)"]
+    assert "went on" not in done.stdout
+    assert done.returncode == 130
