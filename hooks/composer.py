@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from komunikat.problems import InputError, InputErrors
+from komunikat.site import composer_assets
 from komunikat.site.composer_assets import (
     ComposerAssetsError,
     check_runtime,
@@ -27,6 +28,7 @@ from komunikat.site.composer_assets import (
 from komunikat.site.state import catalog_for
 
 SERVICE_WORKER_SOURCE = Path(__file__).parent / "composer" / "service-worker.js"
+BYTECODE_DRIVER = Path(__file__).parent / "composer" / "bytecode.mjs"
 
 log = logging.getLogger("mkdocs.hooks.composer")
 
@@ -54,11 +56,32 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = _root(config)
     site_dir = Path(config.site_dir)
     try:
-        write_assets(site_dir, root, catalog_for(root))
+        write_assets(site_dir, root, catalog_for(root), bytecode_driver=BYTECODE_DRIVER)
         write_service_worker(site_dir, SERVICE_WORKER_SOURCE)
+        _log_bytecode()
     except ComposerAssetsError as exc:
         raise PluginError(str(exc)) from None
     except InputErrors as exc:
         raise PluginError("\n".join(str(e) for e in exc.errors)) from None
     except (InputError, OSError) as exc:
         raise PluginError(f"kompozytor: nie można zapisać plików kompozytora: {exc}") from None
+
+
+def _log_bytecode() -> None:
+    made = composer_assets.last_bytecode
+    if made is None:
+        return
+    if made.zip is None:
+        # the composer still works, compiling its Python in the browser at every start
+        log.warning(
+            "kompozytor: python.zip bez skompilowanego kodu (%s), więc kompozytor startuje "
+            "o około sekundę dłużej; zainstaluj Node.js (./dev serve robi to sam)",
+            made.reason,
+        )
+        return
+    log.debug(
+        "kompozytor: kod bajtowy Pythona %s (%s modułów pakietów, %s biblioteki standardowej)",
+        "z pamięci podręcznej" if made.cached else "skompilowany w Pyodide",
+        made.report.get("bundle_modules"),
+        made.report.get("stdlib_modules"),
+    )

@@ -6,6 +6,8 @@
  * renderer running in the browser through Pyodide. Starting it costs seconds
  * (about 14 MB of files, ~10 MB of WebAssembly to compile), so:
  *
+ * - it is started from the page's head (hooks/theme/main.html), on a page
+ *   that needs it at once, so Pyodide starts while the page is still read;
  * - it is started once per visit: Material's instant navigation
  *   (navigation.instant) swaps pages in without reloading this script, so the
  *   runtime started on one page serves every later page;
@@ -35,13 +37,17 @@
   const SITE = new URL("../", SCRIPT_URL);
   const SERVICE_WORKER = new URL("composer-sw.js", SITE);
   const PYTHON_DIR = "/opt/komunikat";
-  /** How long a first visit waits for the service worker before loading without it. */
+  /** How long a later visit waits for a new build's service worker before loading without it. */
   const WORKER_WAIT_MS = 3000;
+  /** What asks composer-sw.js to store the runtime's files (hooks/composer/service-worker.js). */
+  const STORE_MESSAGE = "komunikat-store-runtime";
 
   let catalogPromise = null;
   let runtimePromise = null;
   let workerPromise = null;
   let pyodideInstance = null;
+  /** No service worker controlled the page when the runtime started (see serviceWorker). */
+  let firstVisit = false;
   window.komunikatRuntimeStarts = 0;
 
   async function fetchOk(name) {
@@ -79,11 +85,13 @@
   /*
    * The service worker, when the browser offers one (secure contexts only:
    * https or localhost; a plain-HTTP intranet gets the browser's HTTP cache
-   * alone). Resolves once the page's requests go through it, so that even the
-   * first visit stores what it downloads, and through the newest one (a small
-   * check of composer-sw.js once per visit), so a new build's files are not
-   * taken from the old cache; or after WORKER_WAIT_MS, or at once when there
-   * is none: the runtime never waits on it for long.
+   * alone). On a first visit (no worker controls the page yet) the runtime
+   * does not wait for it: it is registered beside the start, and once the
+   * runtime is ready it is asked to store the files the page has just
+   * downloaded (storeRuntime; the browser's HTTP cache still holds them). On
+   * a later visit the runtime waits for the newest worker (a small check of
+   * composer-sw.js), so a new build's files are not taken from the old cache;
+   * or for WORKER_WAIT_MS at most: the runtime never waits on it for long.
    */
   function serviceWorker() {
     if (workerPromise !== null) return workerPromise;
@@ -92,15 +100,21 @@
       workerPromise = Promise.resolve(null);
       return workerPromise;
     }
-    workerPromise = container
-      .register(SERVICE_WORKER.href, { scope: SITE.pathname })
+    const registering = container.register(SERVICE_WORKER.href, { scope: SITE.pathname });
+    if (!container.controller) {
+      firstVisit = true;
+      registering.catch((error) => {
+        console.warn("komunikat: bez pamięci podręcznej kompozytora:", error);
+      });
+      workerPromise = Promise.resolve(null);
+      return workerPromise;
+    }
+    workerPromise = registering
       .then(async (registration) => {
-        if (container.controller) {
-          // a new build may have other runtime files: ask before the old worker serves its cache
-          await registration.update().catch(() => null); // offline: the cached runtime is fine
-        }
+        // a new build may have other runtime files: ask before the old worker serves its cache
+        await registration.update().catch(() => null); // offline: the cached runtime is fine
         const updating = registration.installing || registration.waiting;
-        if (container.controller && !updating) return registration;
+        if (!updating) return registration;
         return new Promise((resolve) => {
           const done = () => resolve(registration);
           container.addEventListener("controllerchange", done, { once: true });
@@ -112,6 +126,14 @@
         return null;
       });
     return workerPromise;
+  }
+
+  /** After a first visit's start: the worker keeps the runtime's files for the next visit. */
+  function storeRuntime() {
+    if (!firstVisit) return;
+    navigator.serviceWorker.ready
+      .then((registration) => registration.active.postMessage({ type: STORE_MESSAGE }))
+      .catch((error) => console.warn("komunikat: bez pamięci podręcznej kompozytora:", error));
   }
 
   /*
@@ -141,9 +163,12 @@
     performance.mark("komunikat:pyodide");
     await breathe();
     pyodide.unpackArchive(zip, "zip", { extractDir: PYTHON_DIR });
+    // komunikat.precompiled: the standard library's byte code the build made in this
+    // Pyodide (python.zip's _stdlib/), used only when its magic number is this Python's
     pyodide.runPython(
       `import sys\nif ${JSON.stringify(PYTHON_DIR)} not in sys.path:\n` +
         `    sys.path.insert(0, ${JSON.stringify(PYTHON_DIR)})\n` +
+        `from komunikat import precompiled\nprecompiled.install(${JSON.stringify(PYTHON_DIR)})\n` +
         "import jinja2.sandbox",
     );
     await breathe();
@@ -152,6 +177,7 @@
     composer.load(catalog.text);
     performance.mark("komunikat:ready");
     window.komunikatComposerLoadMs = Math.round(performance.now() - started);
+    storeRuntime();
     return composer;
   }
 
@@ -170,7 +196,9 @@
   }
 
   function warmUp() {
-    if (document.querySelector(".komunikat-composer")) {
+    // runtime.js runs in the head (hooks/theme/main.html), before the body exists:
+    // the page says in a meta tag that it has a composer or an escalation panel
+    if (document.querySelector('meta[name="komunikat-runtime"][content="now"]')) {
       // a template page needs it now: no waiting for the catalogue or for idle time
       warmUpState("page");
       loadRuntime();

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from komunikat.site.composer_assets import (
     PYTHON_ZIP,
     RUNTIME_DIR,
     SERVICE_WORKER,
+    FILES_MARK,
     VERSION_MARK,
     ComposerAssetsError,
     write_service_worker,
@@ -34,6 +37,20 @@ def test_the_worker_names_its_cache_after_the_files_it_keeps(tmp_path: Path) -> 
     assert f'const VERSION = "{version}";' in text
     assert VERSION_MARK not in text
     assert len(version) == 16
+
+
+def test_the_worker_lists_the_files_a_first_visit_asks_it_to_store(tmp_path: Path) -> None:
+    """A first visit is not controlled yet: the page asks the worker to store these afterwards."""
+    write_service_worker(fake_site(tmp_path / "a"), SOURCE)
+    text = (tmp_path / "a" / SERVICE_WORKER).read_text(encoding="utf-8")
+    assert FILES_MARK not in text
+    found = re.search(r'const FILES = JSON.parse\((".*")\);', text)
+    assert found is not None
+    assert json.loads(json.loads(found[1])) == [
+        f"{RUNTIME_DIR}/pyodide.asm.wasm",
+        f"{RUNTIME_DIR}/pyodide.mjs",
+        PYTHON_ZIP,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -33,10 +33,8 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.util
-import io
 import json
 import shutil
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +44,8 @@ from ..catalog import Catalog
 from ..composer import BUNDLE_FORMAT
 from ..composer_form import form_description
 from ..templatefile import read_template
+from . import composer_bytecode
+from .pyodide_bytecode import write_zip
 
 ASSETS_DIR = "assets/composer"
 RUNTIME_DIR = f"{ASSETS_DIR}/pyodide"
@@ -56,6 +56,8 @@ CATALOG_JSON = f"{ASSETS_DIR}/catalog.json"
 SERVICE_WORKER = "composer-sw.js"
 #: Where the service worker's source gets the version of the files it keeps.
 VERSION_MARK = "@VERSION@"
+#: Where it gets the list of those files.
+FILES_MARK = "@FILES@"
 
 #: Top-level Python packages the in-browser renderer imports.
 PYTHON_PACKAGES = ("jinja2", "markupsafe", "tzdata", "komunikat")
@@ -69,8 +71,10 @@ RUNTIME_PATTERN = "pyodide.asm.*"
 #: Compiled or build-only files that are useless (or harmful) in the browser.
 SKIPPED_SUFFIXES = (".so", ".pyd", ".dylib", ".pyc", ".pyo", ".c", ".h", ".pyi")
 SKIPPED_DIRS = ("__pycache__", "tests")
-#: A fixed time stamp for every zip entry: the same code gives the same zip.
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+#: How the last :func:`write_assets` with a byte-code driver went (the hook logs it).
+last_bytecode: composer_bytecode.Bytecode | None = None
 
 
 class ComposerAssetsError(Exception):
@@ -156,14 +160,7 @@ def python_bundle(packages: Iterable[str] = PYTHON_PACKAGES) -> bytes:
     if "komunikat" in packages:
         # the browser has no Babel to compile the Polish catalogue: ship it compiled
         contents[f"komunikat/{i18n.COMPILED}"] = i18n.compiled_catalogue()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(contents):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, contents[name])
-    return buffer.getvalue()
+    return write_zip(contents)
 
 
 def template_sources(root: Path) -> dict[str, str]:
@@ -193,18 +190,34 @@ def catalog_bundle(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def write_assets(site_dir: Path, root: Path, catalog: Catalog) -> dict[str, int]:
-    """Write everything under ``assets/composer/``; returns the bytes written per path."""
+def write_assets(
+    site_dir: Path, root: Path, catalog: Catalog, bytecode_driver: Path | None = None
+) -> dict[str, int]:
+    """Write everything under ``assets/composer/``; returns the bytes written per path.
+
+    With ``bytecode_driver`` (``hooks/composer/bytecode.mjs``), ``python.zip``
+    also carries the byte code the shipped Pyodide makes of it
+    (:mod:`komunikat.site.composer_bytecode`); :data:`last_bytecode` says how
+    that went.
+    """
+    global last_bytecode
     written: dict[str, int] = {}
     runtime_dir = site_dir / RUNTIME_DIR
     runtime_dir.mkdir(parents=True, exist_ok=True)
-    for source in check_runtime(root):
+    runtime_files = check_runtime(root)
+    for source in runtime_files:
         target = runtime_dir / source.name
         if not _same_file(source, target):
             shutil.copy2(source, target)
         written[f"{RUNTIME_DIR}/{source.name}"] = target.stat().st_size
     for name, packages in ((PYTHON_ZIP, PYTHON_PACKAGES), (CALENDAR_ZIP, CALENDAR_PACKAGES)):
         blob = python_bundle(packages)
+        if name == PYTHON_ZIP and bytecode_driver is not None:
+            last_bytecode = composer_bytecode.compile_bundle(
+                blob, root, runtime_source(root), runtime_files, bytecode_driver
+            )
+            if last_bytecode.zip is not None:
+                blob = composer_bytecode.merged(blob, last_bytecode.zip)
         _write(site_dir / name, blob)
         written[name] = len(blob)
     text = json.dumps(catalog_bundle(catalog), ensure_ascii=False, separators=(",", ":"))
@@ -214,6 +227,11 @@ def write_assets(site_dir: Path, root: Path, catalog: Catalog) -> dict[str, int]
     return written
 
 
+def kept_files(site_dir: Path) -> list[Path]:
+    """The files the service worker keeps: Pyodide's and ``python.zip``."""
+    return [*sorted((site_dir / RUNTIME_DIR).iterdir()), site_dir / PYTHON_ZIP]
+
+
 def runtime_version(site_dir: Path) -> str:
     """A hash of the files the service worker keeps (Pyodide and ``python.zip``).
 
@@ -221,8 +239,7 @@ def runtime_version(site_dir: Path) -> str:
     new cache) exactly when one of those files changed.
     """
     digest = hashlib.sha256()
-    kept = sorted((site_dir / RUNTIME_DIR).iterdir()) + [site_dir / PYTHON_ZIP]
-    for path in kept:
+    for path in kept_files(site_dir):
         digest.update(f"{path.relative_to(site_dir).as_posix()}\0".encode())
         with path.open("rb") as handle:
             digest.update(hashlib.file_digest(handle, "sha256").digest())
@@ -232,12 +249,18 @@ def runtime_version(site_dir: Path) -> str:
 def write_service_worker(site_dir: Path, source: Path) -> str:
     """``composer-sw.js`` at the site's root from its source; returns the version in it."""
     text = source.read_text(encoding="utf-8")
-    if VERSION_MARK not in text:
+    missing = [mark for mark in (VERSION_MARK, FILES_MARK) if mark not in text]
+    if missing:
         raise ComposerAssetsError(
-            f"kompozytor: w {source.name} brak znacznika {VERSION_MARK}; przywróć go z repozytorium"
+            f"kompozytor: w {source.name} brak znacznika {', '.join(missing)}; "
+            "przywróć go z repozytorium"
         )
     version = runtime_version(site_dir)
-    _write(site_dir / SERVICE_WORKER, text.replace(VERSION_MARK, version).encode("utf-8"))
+    files = [path.relative_to(site_dir).as_posix() for path in kept_files(site_dir)]
+    # a JSON list inside a JavaScript string: JSON.parse("…") in the worker
+    listed = json.dumps(json.dumps(files))[1:-1]
+    text = text.replace(VERSION_MARK, version).replace(FILES_MARK, listed)
+    _write(site_dir / SERVICE_WORKER, text.encode("utf-8"))
     return version
 
 
