@@ -572,10 +572,16 @@
         return issue.kind !== "previous" || (previous && previous.touched());
       });
       const localProblems = previous ? previous.problems() : [];
-      problems.list.replaceChildren(
-        ...localProblems.map((text) => el("li", { text })),
-        ...listed.map(summaryItem),
-      );
+      // the same problems again (a field was left): the links stay, and so does a focused one,
+      // or a click on a link could land on the list that replaced it
+      const said = JSON.stringify([localProblems, listed.map((i) => [i.field, i.kind, i.message])]);
+      if (problems.said !== said) {
+        problems.said = said;
+        problems.list.replaceChildren(
+          ...localProblems.map((text) => el("li", { text })),
+          ...listed.map(summaryItem),
+        );
+      }
       problems.box.hidden = localProblems.length + listed.length === 0;
       fillList(warnings.box, warnings.list, result.warnings);
       fillList(
