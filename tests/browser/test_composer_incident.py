@@ -409,3 +409,55 @@ def test_a_close_contradicting_the_quoted_prolongation_is_an_error_naming_both_v
         capsys, "dv-maintenance-close", closing, "--previous", str(tmp_path / "prolongation.txt")
     )
     assert composed_text(root) == expected
+
+
+def test_the_kept_notice_is_picked_with_the_keyboard_alone(
+    page: Page, site_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened, prolonged = kept_chain(capsys, tmp_path)
+    keep_in_browser(
+        page,
+        site_url,
+        ("dv-maintenance-open", opened, "<open@example.pl>"),
+        ("dv-maintenance-prolongation", prolonged, "<prolongation@example.pl>"),
+    )
+    root = open_composer(page, site_url, "dv-maintenance-close")
+    choice = page.get_by_label("Wcześniejsza wiadomość")
+    expect(choice.locator("option")).to_have_count(2)
+    expect(choice.locator("option").first).to_contain_text("- PROLONGATION [")  # newest first
+    root.locator('[data-field="sender"] input').focus()
+    for _ in range(40):
+        if choice.evaluate("select => select === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(choice).to_be_focused()
+    page.keyboard.press("ArrowDown")  # the older one, the OPEN
+    expect(choice).to_have_value("1")
+    page.keyboard.press("Tab")  # leaving the list redraws the form: the choice stays
+    expect(root.locator(".kc-kept-add")).to_be_focused()
+    expect(choice).to_have_value("1")
+    page.keyboard.press("Enter")
+    expect(root.locator(".kc-previous-kept")).to_contain_text("- OPEN [HL-300003]")
+    # the OPEN alone: the CLOSE gives the OPEN's planned end
+    expect_locked(root, "end", "13.01.2027 02:00", "Z cytowanej wiadomości (planowany koniec prac)")
+
+
+def test_the_chosen_kept_notice_stays_chosen_when_the_form_is_redrawn(
+    page: Page, site_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened, prolonged = kept_chain(capsys, tmp_path)
+    keep_in_browser(
+        page,
+        site_url,
+        ("dv-maintenance-open", opened, "<open@example.pl>"),
+        ("dv-maintenance-prolongation", prolonged, "<prolongation@example.pl>"),
+    )
+    root = open_composer(page, site_url, "dv-maintenance-close")
+    choice = root.locator(".kc-kept-choice")
+    choice.select_option(label=root.locator(".kc-kept-choice option").nth(1).text_content())
+    fill(root, {"sender": "Anna Nowak"})  # typed after choosing: the form is rendered again
+    expect(root.locator(".kc-body")).to_contain_text("Anna Nowak")
+    expect(choice.locator("option:checked")).to_contain_text("- OPEN [HL-300003]")
+    root.locator(".kc-kept-add").click()
+    expect(root.locator(".kc-previous-kept")).to_contain_text("- OPEN [HL-300003]")
+    expect(root.locator(".kc-previous-kept")).not_to_contain_text("PROLONGATION")
