@@ -142,6 +142,8 @@ def test_a_close_quoting_only_the_prolongation_eml_still_refers_to_the_open(
     later = email.message_from_string(out, policy=email.policy.default)
     assert later["In-Reply-To"] == ids[1]
     assert later["References"] == " ".join(ids)
+    own = later.get_body(("plain",)).get_content().partition("-----")[0]
+    assert "End date: 21.12.2026 03:00 CET" in own  # the prolonged end, not the OPEN's
 
 
 def test_a_maintenance_eml_carries_its_window_as_a_calendar_file(
