@@ -311,8 +311,8 @@ def test_a_maintenance_is_carried_from_open_through_prolongation_to_close(
     root = open_composer(page, site_url, "dv-maintenance-close")
     expect(root.locator(".kc-kept-choice option")).to_have_count(2)
     pick_kept(root, "PROLONGATION")
-    expect_locked(root, "hl", "HL-300003", "Z wiadomości ")
-    expect_locked(root, "start", "12.01.2027 22:00", "Z wiadomości ")
+    expect_locked(root, "hl", "HL-300003", "Z wiadomości PROLONGATION z ")
+    expect_locked(root, "start", "12.01.2027 22:00", "Z wiadomości PROLONGATION z ")
     expect_locked(
         root, "end", "13.01.2027 04:00", "Z cytowanej wiadomości (planowany koniec prac) z "
     )
@@ -382,7 +382,7 @@ def test_a_close_contradicting_the_quoted_prolongation_is_an_error_naming_both_v
     fill(root, {"start": "11.01.2027 22:00", "end": "13.01.2027 02:00", "sender": "Anna Nowak"})
     pick_kept(root, "PROLONGATION")
     start = root.locator('[data-field="start"]')
-    said = "11.01.2027 22:00 różni się od cytowanej wiadomości OPEN (12.01.2027 22:00)"
+    said = "11.01.2027 22:00 różni się od cytowanej wiadomości PROLONGATION (12.01.2027 22:00)"
     expect(start.locator(".kc-field-problem")).to_contain_text(said)
     expect(start.locator("input.kc-date")).to_have_attribute("aria-invalid", "true")
     end = root.locator('[data-field="end"]')
