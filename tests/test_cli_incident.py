@@ -142,6 +142,25 @@ def test_a_close_quoting_only_the_prolongation_eml_still_refers_to_the_open(
     later = email.message_from_string(out, policy=email.policy.default)
     assert later["In-Reply-To"] == ids[1]
     assert later["References"] == " ".join(ids)
+    own = later.get_body(("plain",)).get_content().partition("-----")[0]
+    assert "End date: 21.12.2026 03:00 CET" in own  # the prolonged end, not the OPEN's
+
+
+def test_a_start_contradicting_the_quoted_prolongation_names_the_prolongation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened, prolonged = tmp_path / "open.eml", tmp_path / "prolongation.eml"
+    assert run(capsys, *MAINTENANCE_OPEN, "--format", "eml", "-o", str(opened))[0] == 0
+    prolong = ["render", "dv-maintenance-prolongation", "--previous", str(opened)]
+    prolong += ["--set", "end=21.12.2026 03:00", "--set", "sender=Jan Kowalski"]
+    assert run(capsys, *prolong, "--format", "eml", "-o", str(prolonged))[0] == 0
+    close = ["render", "dv-maintenance-close", "--previous", str(prolonged)]
+    close += ["--set", "start=20.12.2026 21:00", "--set", "sender=Jan Kowalski"]
+    code, out, err = run(capsys, *close)
+    assert code == 2 and out == ""
+    assert (
+        "20.12.2026 21:00 różni się od cytowanej wiadomości PROLONGATION (20.12.2026 22:00)" in err
+    )
 
 
 def test_a_maintenance_eml_carries_its_window_as_a_calendar_file(

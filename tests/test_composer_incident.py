@@ -94,6 +94,27 @@ def test_a_maintenance_close_takes_the_planned_end(composer: Composer) -> None:
     assert result["inherited"]["end"]["note"].startswith("z cytowanej wiadomości (planowany")
 
 
+def test_a_close_quoting_a_prolongation_names_it_as_the_notice_its_values_come_from(
+    composer: Composer,
+) -> None:
+    opened = composer.compose("dv-maintenance-open", MAINTENANCE)
+    prolonging = {"end": "2026-12-16T04:00", "sender": "Jan Kowalski"}
+    prolonged = composer.compose("dv-maintenance-prolongation", prolonging, previous=[kept(opened)])
+    assert prolonged["ready"], prolonged["problems"]
+    assert prolonged["inherited"]["start"]["note"] == "z wiadomości OPEN (zapisana wiadomość)"
+    closing = {"sender": "Jan Kowalski"}
+    result = composer.compose("dv-maintenance-close", closing, previous=[kept(prolonged)])
+    assert result["ready"], result["problems"]
+    inherited = result["inherited"]
+    assert inherited["start"]["note"] == "z wiadomości PROLONGATION (zapisana wiadomość)"
+    assert inherited["end"]["value"] == "16.12.2026 04:00"
+
+    contradicting = {**closing, "start": "2026-12-15T21:00"}
+    result = composer.compose("dv-maintenance-close", contradicting, previous=[kept(prolonged)])
+    said = "15.12.2026 21:00 różni się od cytowanej wiadomości PROLONGATION (15.12.2026 22:00)"
+    assert said in result["fields"]["start"]["problem"]
+
+
 @pytest.mark.parametrize("template_id", ["operator-problem-report", "dv-outage-close"])
 def test_blank_fields_are_taken_from_nothing_when_no_open_is_quoted(
     composer: Composer, template_id: str

@@ -144,18 +144,31 @@
     let hl = "";
     let shown = [];
 
+    const key = (entry) => `${entry.template}\n${entry.time}\n${entry.message_id || ""}`;
+
+    /**
+     * Called on every redraw of the form: the options are rebuilt only when the
+     * kept notices shown change, and the one chosen stays chosen (a rebuilt
+     * list would fall back to the newest, which „Cytuj” would then quote).
+     */
     function refresh(currentHl) {
       if (currentHl !== undefined) hl = currentHl || "";
       const all = keptNotices();
+      const chosen = shown[Number(select.value)];
+      const before = shown.map(key).join("\n\n");
       shown = all.filter(matches).filter((entry) => !hl || !entry.hl || entry.hl === hl);
-      select.replaceChildren(
-        ...shown.map((entry, i) =>
-          el("option", {
-            value: String(i),
-            text: `${entry.hl || "bez HL"} — ${shownTime(entry.time)} — ${entry.subject || entry.template}`,
-          }),
-        ),
-      );
+      if (shown.map(key).join("\n\n") !== before) {
+        select.replaceChildren(
+          ...shown.map((entry, i) =>
+            el("option", {
+              value: String(i),
+              text: `${entry.hl || "bez HL"} — ${shownTime(entry.time)} — ${entry.subject || entry.template}`,
+            }),
+          ),
+        );
+        const again = chosen ? shown.findIndex((entry) => key(entry) === key(chosen)) : -1;
+        if (again >= 0) select.value = String(again);
+      }
       row.hidden = shown.length === 0;
       empty.hidden = shown.length !== 0;
       empty.textContent = hl

@@ -39,6 +39,7 @@ def inherited_fields(
     """
     filled, _ = notices.inherit(spec, raw, quoted)
     source = notices.open_notice(quoted)
+    said_by = notices.source_phase(quoted)
     taken: dict[str, dict[str, Any]] = {}
     for name, text in filled.items():
         if is_blank(text) or not is_blank(raw.get(name)) or name not in spec.variable_names:
@@ -48,7 +49,7 @@ def inherited_fields(
             value = coerce_memo(var, text, context)
         except ValueProblem:
             continue  # the renderer reports the value the OPEN gives
-        origin = "wiadomości OPEN"
+        origin = f"wiadomości {said_by}"
         if name == notices.END and spec.phase == "CLOSE":
             origin = "cytowanej wiadomości (planowany koniec prac)"
         taken[name] = {

@@ -251,8 +251,14 @@ def contradictions(
     values: Mapping[str, Any],
     quoted: Mapping[str, str],
     context: Mapping[str, Any],
+    *,
+    said_by: str = "OPEN",
 ) -> list[RenderProblem]:
-    """A given value that differs from the quoted OPEN: an error naming both values."""
+    """A given value that differs from the quoted notice: an error naming both values.
+
+    ``said_by`` is the phase of the notice the values were read from
+    (:func:`source_phase`): a PROLONGATION quoting the OPEN gives them itself.
+    """
     problems: list[RenderProblem] = []
     for name, text in quoted.items():
         var = spec.variable(name)
@@ -266,7 +272,7 @@ def contradictions(
         problems.append(
             RenderProblem(
                 ProblemKind.NOTICE,
-                f"„{var.label}”: {_shown(given)} różni się od cytowanej wiadomości OPEN "
+                f"„{var.label}”: {_shown(given)} różni się od cytowanej wiadomości {said_by} "
                 f"({_shown(said)}); popraw wartość albo zacytuj właściwą wiadomość",
                 name,
             )
@@ -320,6 +326,13 @@ def open_notice(previous: Sequence[Previous]) -> Previous | None:
         if "OPEN" in _previous_facts(prev)[1]:
             return prev
     return None
+
+
+def source_phase(previous: Sequence[Previous]) -> str:
+    """The phase of the notice :func:`open_facts` reads: OPEN, or the PROLONGATION quoting it."""
+    prev = open_notice(previous)
+    head = parse_subject(prev.subject or "") if prev is not None else None
+    return head.phase if head is not None and head.phase in ("OPEN", "PROLONGATION") else "OPEN"
 
 
 @lru_cache(maxsize=64)

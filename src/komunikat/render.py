@@ -173,7 +173,8 @@ def render(
         lang = None
     raw, quoted_values = notices.inherit(spec, raw, previous)
     values, problems, missing = prepare_values(spec, raw, context, preview=preview)
-    problems += notices.contradictions(spec, values, quoted_values, context)
+    said_by = notices.source_phase(previous)
+    problems += notices.contradictions(spec, values, quoted_values, context, said_by=said_by)
     problems += notices.check_order(values)
     quoted, refused = notices.check_previous(spec, values, previous, preview=preview)
     problems += refused
