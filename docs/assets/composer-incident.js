@@ -117,15 +117,16 @@
 
   /**
    * A picker of the kept notices of this incident's kind: the templates this
-   * one quotes (OPEN) and the PROLONGATION of the same OPEN; with an HL typed,
+   * one quotes (OPEN) and the PROLONGATIONs of the same OPEN (on a PROLONGATION's
+   * page too, for works prolonged again); with an HL typed,
    * only that incident's. onPick(item) adds the chosen one to the quoted notices.
    */
   function makePicker(idPrefix, form, forms, onPick) {
     const id = `${idPrefix}-kept`;
+    // a PROLONGATION's page offers the earlier PROLONGATIONs too: works prolonged twice
     const matches = (entry) =>
       form.quotes.includes(entry.template) ||
-      (entry.template !== form.id &&
-        forms[entry.template] &&
+      (forms[entry.template] &&
         forms[entry.template].phase === "PROLONGATION" &&
         forms[entry.template].quotes.join() === form.quotes.join());
     const select = el("select", { id, class: "kc-kept-choice" });

@@ -461,3 +461,27 @@ def test_the_chosen_kept_notice_stays_chosen_when_the_form_is_redrawn(
     root.locator(".kc-kept-add").click()
     expect(root.locator(".kc-previous-kept")).to_contain_text("- OPEN [HL-300003]")
     expect(root.locator(".kc-previous-kept")).not_to_contain_text("PROLONGATION")
+
+
+def test_works_prolonged_twice_quote_the_first_prolongation_from_the_kept_notices(
+    page: Page, site_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opened, prolonged = kept_chain(capsys, tmp_path)
+    keep_in_browser(
+        page,
+        site_url,
+        ("dv-maintenance-open", opened, "<open@example.pl>"),
+        ("dv-maintenance-prolongation", prolonged, "<prolongation@example.pl>"),
+    )
+    root = open_composer(page, site_url, "dv-maintenance-prolongation")
+    expect(root.locator(".kc-kept-choice option")).to_have_count(2)
+    pick_kept(root, "PROLONGATION")
+    expect_locked(root, "start", "12.01.2027 22:00", "Z wiadomości PROLONGATION")
+    fill(root, {"end": "13.01.2027 06:00", "sender": "Anna Nowak"})
+    wait_complete(root)
+    (tmp_path / "prolongation.txt").write_text(prolonged, encoding="utf-8")
+    again: Values = {"end": "13.01.2027 06:00", "sender": "Anna Nowak"}
+    previous = ("--previous", str(tmp_path / "prolongation.txt"))
+    assert composed_text(root) == cli(capsys, "dv-maintenance-prolongation", again, *previous)
+    _, raw = download(page, root.locator(".kc-download"))
+    expect_threaded(raw, "<open@example.pl>", "<prolongation@example.pl>")
