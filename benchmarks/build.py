@@ -201,13 +201,19 @@ def _plain_tree(real: Path, captured: Path, plain: Path) -> Path:
 
 
 def _plain_config(text: str, nav: list[Any]) -> str:
-    """``mkdocs.yml`` without ``hooks:`` and the macros plugin, with the final nav.
+    """``mkdocs.yml`` without ``hooks:``, the theme override and the macros plugin, with the final nav.
 
     Edited as text: the rest (the ``!!python`` slugify tag included) stays byte
     for byte what the real build reads.
     """
     blocks = _top_level_blocks(text)
     blocks.pop("hooks", None)
+    # komunikat's theme override lives in hooks/ (runtime.js in the head): Material as shipped
+    blocks["theme"] = "".join(
+        line
+        for line in blocks["theme"].splitlines(keepends=True)
+        if not line.lstrip().startswith("custom_dir:")
+    )
     blocks["plugins"] = _without_item(blocks["plugins"], "macros")
     dumped = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     blocks["nav"] = "\n" + dumped

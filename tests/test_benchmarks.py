@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import composer
+from benchmarks.build import _plain_config
 from benchmarks.harness import Row, child
 from benchmarks.lint import growth_rows
 from benchmarks.synthetic import lint_tree, real_templates
@@ -118,3 +119,14 @@ def test_composer_rows_hold_the_figures_to_their_budgets() -> None:
         "template page ready after warm-up on a procedure page": "ok",
         "keystroke → updated preview": "ok",  # median 30 ms
     }
+
+
+def test_the_plain_build_is_material_without_komunikat_s_hooks_theme_override_or_macros() -> None:
+    """The build benchmark's baseline: a theme override from hooks/ would not exist in its tree."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "custom_dir:" in text and "\nhooks:" in text and "- macros" in text
+    plain = _plain_config(text, [{"Start": "index.md"}])
+    assert "custom_dir:" not in plain
+    assert "\nhooks:" not in plain
+    assert "- macros" not in plain
+    assert "name: material" in plain and "navigation.instant" in plain, "the rest stays"
