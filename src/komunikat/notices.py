@@ -254,11 +254,7 @@ def contradictions(
     *,
     said_by: str = "OPEN",
 ) -> list[RenderProblem]:
-    """A given value that differs from the quoted notice: an error naming both values.
-
-    ``said_by`` is the phase of the notice the values were read from
-    (:func:`source_phase`): a PROLONGATION quoting the OPEN gives them itself.
-    """
+    """A given value that differs from the quoted notice (``said_by``: its phase) names both."""
     problems: list[RenderProblem] = []
     for name, text in quoted.items():
         var = spec.variable(name)
