@@ -217,7 +217,7 @@ def write_assets(
                 blob, root, runtime_source(root), runtime_files, bytecode_driver
             )
             if last_bytecode.zip is not None:
-                blob = composer_bytecode.merged(blob, last_bytecode.zip)
+                blob = last_bytecode.zip
         _write(site_dir / name, blob)
         written[name] = len(blob)
     text = json.dumps(catalog_bundle(catalog), ensure_ascii=False, separators=(",", ":"))

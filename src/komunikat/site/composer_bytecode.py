@@ -45,7 +45,7 @@ NODE_TIMEOUT_S = 180
 
 @dataclass(frozen=True)
 class Bytecode:
-    """The compiled files (a zip) and what the run said of them, or why there are none."""
+    """python.zip with its byte code and what the run said of it, or why there is none."""
 
     zip: bytes | None
     report: dict[str, object]
@@ -67,7 +67,10 @@ def _key(bundle: bytes, runtime_files: list[Path], driver: Path) -> str:
 def compile_bundle(
     bundle: bytes, root: Path, runtime_dir: Path, runtime_files: list[Path], driver: Path
 ) -> Bytecode:
-    """The byte code for ``bundle`` (python.zip's source), from the cache or a Node run."""
+    """``bundle`` (python.zip's source) with its byte code added, from the cache or a Node run.
+
+    The cache keeps the merged zip, so a rebuild only hashes and reads it.
+    """
     key = _key(bundle, runtime_files, driver)
     cache = root / CACHE_DIR
     cached_zip, cached_report = cache / f"{key}.zip", cache / f"{key}.json"
@@ -100,7 +103,8 @@ def compile_bundle(
         target.unlink(missing_ok=True)
         return Bytecode(None, {}, reason=f"kompilacja w Pyodide nie powiodła się: {last}")
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    target.replace(cached_zip)
+    cached_zip.write_bytes(merged(bundle, target.read_bytes()))
+    target.unlink()
     cached_report.write_text(json.dumps(report), encoding="utf-8")
     _prune(cache, keep={cached_zip.name, cached_report.name})
     return Bytecode(cached_zip.read_bytes(), report)
