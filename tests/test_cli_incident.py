@@ -133,7 +133,12 @@ def test_a_close_quoting_only_the_prolongation_eml_still_refers_to_the_open(
     prolong += ["--set", "end=21.12.2026 03:00", "--set", "sender=Jan Kowalski"]
     assert run(capsys, *prolong, "--format", "eml", "-o", str(prolonged))[0] == 0
     close = ["render", "dv-maintenance-close", "--previous", str(prolonged)]
-    code, out, err = run(capsys, *close, "--set", "sender=Jan Kowalski", "--format", "eml")
+    close += ["--set", "sender=Jan Kowalski", "--format", "eml"]
+    # after a prolongation the CLOSE gives the real end: it is asked for, not taken
+    code, out, err = run(capsys, *close)
+    assert code != 0 and out == ""
+    assert "end" in err
+    code, out, err = run(capsys, *close, "--set", "end=21.12.2026 02:40")
     assert code == 0, err
     ids = [
         email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["Message-ID"]
@@ -143,7 +148,7 @@ def test_a_close_quoting_only_the_prolongation_eml_still_refers_to_the_open(
     assert later["In-Reply-To"] == ids[1]
     assert later["References"] == " ".join(ids)
     own = later.get_body(("plain",)).get_content().partition("-----")[0]
-    assert "End date: 21.12.2026 03:00 CET" in own  # the prolonged end, not the OPEN's
+    assert "End date: 21.12.2026 02:40 CET" in own  # the real end, before the prolonged one
 
 
 def test_a_start_contradicting_the_quoted_prolongation_names_the_prolongation(

@@ -89,7 +89,9 @@ def test_a_maintenance_close_with_another_end_than_the_quoted_notice_is_refused(
     assert "(16.12.2026" in issue.message or "(15.07.2027" in issue.message
 
 
-def test_after_a_prolongation_the_close_gives_the_prolonged_end(catalog: Catalog) -> None:
+def test_after_a_prolongation_the_close_gives_the_real_end_up_to_the_prolonged_one(
+    catalog: Catalog,
+) -> None:
     spec = catalog.get("dv-maintenance-close")
     prolongation = catalog.get("dv-maintenance-prolongation")
     prolonged = catalog.render(
@@ -101,11 +103,35 @@ def test_after_a_prolongation_the_close_gives_the_prolonged_end(catalog: Catalog
         *catalog.sample_previous(spec),
         notices.Previous(prolonged.subject, prolonged.body, source="prolongation.txt"),
     ]
-    values = {**catalog.sample_values(spec), "end": "16.12.2026 04:00"}
-    catalog.render(spec, values, previous=quoted)
+    for real_end in ("16.12.2026 04:00", "16.12.2026 01:40"):  # the prolonged end, or earlier
+        values = {**catalog.sample_values(spec), "end": real_end}
+        assert f"End date: {real_end} CET" in catalog.render(spec, values, previous=quoted).body
+    later = {**catalog.sample_values(spec), "end": "16.12.2026 05:00"}
     with pytest.raises(RenderError) as caught:
-        catalog.render(spec, catalog.sample_values(spec), previous=quoted)
-    assert "16.12.2026 04:00" in caught.value.issues[0].message
+        catalog.render(spec, later, previous=quoted)
+    [issue] = caught.value.issues
+    assert "(16.12.2026 04:00)" in issue.message
+    assert "kolejne PROLONGATION" in issue.message
+
+
+def test_after_a_prolongation_the_close_asks_for_the_real_end_instead_of_taking_one(
+    catalog: Catalog,
+) -> None:
+    """The procedure: after a prolongation the CLOSE gives the real end, which only the operator knows."""
+    spec = catalog.get("dv-maintenance-close")
+    prolongation = catalog.get("dv-maintenance-prolongation")
+    prolonged = catalog.render(
+        prolongation,
+        catalog.sample_values(prolongation),
+        previous=catalog.sample_previous(prolongation),
+    )
+    only_open = catalog.sample_previous(spec)
+    with_prolongation = [
+        *only_open,
+        notices.Previous(prolonged.subject, prolonged.body, source="prolongation.txt"),
+    ]
+    assert "end" in notices.inherit(spec, {}, only_open)[0], "the OPEN's planned end"
+    assert "end" not in notices.inherit(spec, {}, with_prolongation)[0]
 
 
 def open_notice(catalog: Catalog, template_id: str, **changes: object) -> notices.Previous:

@@ -2,10 +2,9 @@
 
 The start must come before the end; a CLOSE or PROLONGATION quotes the OPEN
 notice of the same HL (and never a CLOSE); a maintenance CLOSE gives the
-planned end of the notice it quotes (the PROLONGATION's, if the works were
-prolonged), also after an early finish; a maintenance notice goes out the
-agreed number of full days before the work; an operator report copies in the
-internal contacts and those of the operator's CC rules.
+planned end of the OPEN it quotes, also after an early finish, or, if the
+works were prolonged, the real end, not later than the PROLONGATION's planned
+end. (When a notice may go out and whom it copies in: :mod:`komunikat.sending`.)
 
 The policy reads only the variables named in :data:`READS`, by those names;
 a template that declares them with these meanings gets the checks. Problems
@@ -19,11 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from .i18n import count
 from .patterns import HL_ANYWHERE
 from .problems import ProblemKind, RenderProblem
 from .spec import TemplateSpec
@@ -165,10 +162,11 @@ def check_previous(
 def _planned_end_agrees(
     spec: TemplateSpec, values: Mapping[str, Any], previous: Sequence[Previous]
 ) -> list[RenderProblem]:
-    """A maintenance CLOSE repeats the planned end of the newest notice it quotes.
+    """A maintenance CLOSE's end against the planned end of the newest notice it quotes.
 
-    The procedure: the CLOSE gives the planned end (the PROLONGATION's after a
-    prolongation); works that finish early are closed just before that time.
+    The procedure: the CLOSE gives the planned end, and works that finish early
+    are closed just before that time; after a prolongation it gives the real
+    end, which a further prolongation would have announced if it were later.
     """
     end = values.get(END)
     if spec.kind != "maintenance" or spec.phase != "CLOSE" or not isinstance(end, LocalTime):
@@ -176,6 +174,17 @@ def _planned_end_agrees(
     planned = _planned_end(previous)
     if planned is None or planned.utc == end.utc:
         return []
+    if end.utc < planned.utc and _prolonged(previous):
+        return []  # the real end of prolonged works
+    if end.utc > planned.utc and _prolonged(previous):
+        return [
+            _notice(
+                f"czas zakończenia ({end}) jest późniejszy niż planowany w cytowanym "
+                f"przedłużeniu ({planned}); najpierw wyślij kolejne PROLONGATION z nowym "
+                "czasem i zacytuj je w CLOSE",
+                END,
+            )
+        ]
     if end.utc < planned.utc:
         return [
             _notice(
@@ -193,6 +202,11 @@ def _planned_end_agrees(
             END,
         )
     ]
+
+
+def _prolonged(previous: Sequence[Previous]) -> bool:
+    """Whether a quoted notice is (or quotes) a PROLONGATION."""
+    return any("PROLONGATION" in _previous_facts(prev)[1] for prev in previous)
 
 
 def _planned_end(previous: Sequence[Previous]) -> LocalTime | None:
@@ -223,8 +237,9 @@ def inherit(
     """Values a CLOSE or PROLONGATION takes from the OPEN it quotes.
 
     Returns the raw values with the blanks filled in from the quoted OPEN
-    (HL, operator, start, services; a maintenance CLOSE also takes the planned
-    end, see :func:`_planned_end_agrees`), and what the OPEN says for the values
+    (HL, operator, start, services; a maintenance CLOSE also takes the OPEN's
+    planned end, but not after a prolongation, where the real end is asked for:
+    see :func:`_planned_end_agrees`), and what the OPEN says for the values
     that were given, to compare once they are typed (:func:`contradictions`).
     """
     filled = dict(raw)
@@ -232,7 +247,7 @@ def inherit(
     if spec.phase not in QUOTING_PHASES or not previous:
         return filled, quoted
     facts = dict(open_facts(tuple(previous)))
-    if spec.kind == "maintenance" and spec.phase == "CLOSE":
+    if spec.kind == "maintenance" and spec.phase == "CLOSE" and not _prolonged(previous):
         planned = _planned_end(previous)
         if planned is not None:
             facts[END] = str(planned)
@@ -350,48 +365,3 @@ def _previous_facts(prev: Previous) -> tuple[frozenset[str], tuple[str, ...]]:
     if head:
         subjects.append(head)
     return numbers, tuple(subject.phase for subject in subjects)
-
-
-def lead_time_warnings(
-    spec: TemplateSpec, values: Mapping[str, Any], now: datetime | None
-) -> list[str]:
-    start = values.get(START)
-    if spec.lead_time_days is None or not isinstance(start, LocalTime):
-        return []
-    if now is None:
-        return []
-    sent = now.astimezone(start.moment.tzinfo)
-    full_days = (start.moment.date() - sent.date()).days - 1
-    if full_days >= spec.lead_time_days:
-        return []
-    return [
-        f"prace zaczynają się {start}, a do tego czasu "
-        f"{count('%(n)d full day is left', '%(n)d full days are left', max(full_days, 0))}; "
-        "zawiadomienie trzeba wysłać najpóźniej "
-        f"{count('%(n)d full day', '%(n)d full days', spec.lead_time_days)} przed pracami "
-        "— uzgodnij termin z kierownikiem DNiU"
-    ]
-
-
-def cc_list(
-    spec: TemplateSpec, values: Mapping[str, Any], context: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    operator = values.get(OPERATOR)
-    if spec.scope != "operator" or spec.kind != "report" or not isinstance(operator, OperatorValue):
-        return []
-    found: list[dict[str, Any]] = [
-        {"name": c["name"], "email": c.get("email"), "note": c["role_pl"]}
-        for c in context["contacts"]["internal"]
-        if c.get("cc_on") == "operator-mail"
-    ]
-    text = " ".join(str(v) for v in values.values() if isinstance(v, str))
-    services = values.get(SERVICE) or values.get(SERVICES) or ()
-    for contact in operator.cc_contacts(services, text):
-        found.append(
-            {
-                "name": f"{contact['crm']} {contact['title']}",
-                "email": contact.get("email"),
-                "note": "reguła DW operatora",
-            }
-        )
-    return found

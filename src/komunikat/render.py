@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
-from . import notices
+from . import notices, sending
 from .environment import MessageEnvironment
 from .notices import QUOTE_SEPARATOR, Previous
 from .problems import ProblemKind, RenderProblem
@@ -204,8 +204,8 @@ def render(
         missing=missing,
         spec=spec,
     )
-    message.warnings += notices.lead_time_warnings(spec, values, now)
-    message.cc = notices.cc_list(spec, values, context)
+    message.warnings += sending.lead_time_warnings(spec, values, now)
+    message.cc = sending.cc_list(spec, values, context)
     return message
 
 

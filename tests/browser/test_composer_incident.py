@@ -307,26 +307,28 @@ def test_a_maintenance_is_carried_from_open_through_prolongation_to_close(
         (open_id, []),
     ]
 
-    # 3. the CLOSE quotes the kept PROLONGATION: it takes the prolonged end, not the OPEN's
+    # 3. the CLOSE quotes the kept PROLONGATION: after a prolongation it gives the real end,
+    #    which the operator types (not later than the PROLONGATION's 04:00)
     root = open_composer(page, site_url, "dv-maintenance-close")
     expect(root.locator(".kc-kept-choice option")).to_have_count(2)
     pick_kept(root, "PROLONGATION")
     expect_locked(root, "hl", "HL-300003", "Z wiadomości PROLONGATION z ")
     expect_locked(root, "start", "12.01.2027 22:00", "Z wiadomości PROLONGATION z ")
-    expect_locked(
-        root, "end", "13.01.2027 04:00", "Z cytowanej wiadomości (planowany koniec prac) z "
-    )
+    end = root.locator('[data-field="end"] input').first
+    expect(end).to_have_value("")
+    expect(end).not_to_have_attribute("readonly", "")
+    fill(root, {"end": "13.01.2027 03:20"})
     wait_complete(root)
     closed = cli(
         capsys,
         "dv-maintenance-close",
-        {"sender": "Anna Nowak"},
+        {"sender": "Anna Nowak", "end": "13.01.2027 03:20"},
         "--previous",
         str(tmp_path / "prolongation.txt"),
     )
     assert composed_text(root) == closed
     own, _, quoted = closed.partition("----- Poprzednia wiadomość")
-    assert "End date: 13.01.2027 04:00 CET" in own
+    assert "End date: 13.01.2027 03:20 CET" in own
     assert "- PROLONGATION [HL-300003]" in quoted and "- OPEN [HL-300003]" in quoted
     name, raw = download(page, root.locator(".kc-download"))
     assert name == "dv-maintenance-close-HL-300003.eml"
@@ -378,8 +380,9 @@ def test_a_close_contradicting_the_quoted_prolongation_is_an_error_naming_both_v
         ("dv-maintenance-prolongation", prolonged, "<prolongation@example.pl>"),
     )
     root = open_composer(page, site_url, "dv-maintenance-close")
-    # typed before the PROLONGATION is quoted: the start of another day, the OPEN's first end
-    fill(root, {"start": "11.01.2027 22:00", "end": "13.01.2027 02:00", "sender": "Anna Nowak"})
+    # typed before the PROLONGATION is quoted: the start of another day, an end after the
+    # prolonged one (a further prolongation would have announced it)
+    fill(root, {"start": "11.01.2027 22:00", "end": "13.01.2027 05:00", "sender": "Anna Nowak"})
     pick_kept(root, "PROLONGATION")
     start = root.locator('[data-field="start"]')
     said = "11.01.2027 22:00 różni się od cytowanej wiadomości PROLONGATION (12.01.2027 22:00)"
@@ -387,8 +390,8 @@ def test_a_close_contradicting_the_quoted_prolongation_is_an_error_naming_both_v
     expect(start.locator("input.kc-date")).to_have_attribute("aria-invalid", "true")
     end = root.locator('[data-field="end"]')
     expect(end.locator(".kc-field-problem")).to_contain_text(
-        "czas zakończenia (13.01.2027 02:00) jest wcześniejszy niż planowany w cytowanej "
-        "wiadomości (13.01.2027 04:00)"
+        "czas zakończenia (13.01.2027 05:00) jest późniejszy niż planowany w cytowanym "
+        "przedłużeniu (13.01.2027 04:00); najpierw wyślij kolejne PROLONGATION"
     )
     expect(root).to_have_attribute("data-complete", "false")
     root.locator(".kc-download").click()
