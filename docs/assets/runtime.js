@@ -46,8 +46,8 @@
   let runtimePromise = null;
   let workerPromise = null;
   let pyodideInstance = null;
-  /** No service worker controlled the page when the runtime started (see serviceWorker). */
-  let firstVisit = false;
+  /** The browser offers a service worker to this page (see serviceWorker). */
+  let workerUsed = false;
   window.komunikatRuntimeStarts = 0;
 
   async function fetchOk(name) {
@@ -100,9 +100,9 @@
       workerPromise = Promise.resolve(null);
       return workerPromise;
     }
+    workerUsed = true;
     const registering = container.register(SERVICE_WORKER.href, { scope: SITE.pathname });
     if (!container.controller) {
-      firstVisit = true;
       registering.catch((error) => {
         console.warn("komunikat: bez pamięci podręcznej kompozytora:", error);
       });
@@ -128,9 +128,14 @@
     return workerPromise;
   }
 
-  /** After a first visit's start: the worker keeps the runtime's files for the next visit. */
+  /*
+   * After a start: the worker keeps the runtime's files for the next visit. On
+   * a first visit it has seen none of them; on a later one it only checks its
+   * cache, unless a new build's worker took over too late to see this start's
+   * downloads (WORKER_WAIT_MS), in which case it stores them now.
+   */
   function storeRuntime() {
-    if (!firstVisit) return;
+    if (!workerUsed) return;
     navigator.serviceWorker.ready
       .then((registration) => registration.active.postMessage({ type: STORE_MESSAGE }))
       .catch((error) => console.warn("komunikat: bez pamięci podręcznej kompozytora:", error));
