@@ -13,8 +13,10 @@
  *
  * A first visit does not wait for this worker (the page is not controlled
  * yet, so its downloads pass it by): once the runtime has started, the page
- * (runtime.js) posts STORE_MESSAGE, and the worker stores FILES, which the
- * browser's HTTP cache holds from that start.
+ * (runtime.js) posts STORE_MESSAGE, and the worker stores FILES (the server
+ * answers "304 Not Modified": the browser's HTTP cache holds them from that
+ * start). A worker that replaces an older build's stores them when it
+ * activates.
  */
 "use strict";
 
@@ -31,16 +33,15 @@ self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((names) =>
-        Promise.all(
-          names
-            .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
-            .map((name) => caches.delete(name)),
-        ),
-      )
-      .then(() => self.clients.claim()),
+    (async () => {
+      const names = await caches.keys();
+      const stale = names.filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+      await Promise.all(stale.map((name) => caches.delete(name)));
+      await self.clients.claim();
+      // a new build replacing an older one: its files are stored now, even if the page
+      // that found it did not wait for it (runtime.js waits WORKER_WAIT_MS at most)
+      if (stale.length) await storeAll();
+    })(),
   );
 });
 
@@ -51,12 +52,22 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(cached(event, url));
 });
 
+/*
+ * A worker that a new build's worker has replaced still serves the pages it
+ * controls until they go, but stores nothing: its cache was deleted, and
+ * caches.open() would create it again, for good.
+ */
+function replaced() {
+  return Boolean(self.serviceWorker) && self.registration.active !== self.serviceWorker;
+}
+
 async function cached(event, url) {
+  if (replaced() && !(await caches.has(CACHE))) return fetch(event.request);
   const cache = await caches.open(CACHE);
   const hit = await cache.match(url);
   if (hit) return hit;
   const response = await fetch(event.request);
-  if (response.status === 200 && response.type === "basic") {
+  if (response.status === 200 && response.type === "basic" && !replaced()) {
     event.waitUntil(cache.put(url, response.clone()));
   }
   return response;
@@ -68,11 +79,14 @@ self.addEventListener("message", (event) => {
 });
 
 async function storeAll() {
+  if (replaced()) return;
   const cache = await caches.open(CACHE);
   for (const name of FILES) {
     const url = new URL(name, self.registration.scope).href;
     if (!KEPT.some((kept) => url.startsWith(kept)) || (await cache.match(url))) continue;
-    const response = await fetch(url); // from the HTTP cache: the page has just downloaded it
+    // asked of the server (a new build's file must not come from an older HTTP cache entry):
+    // after a page's download, a "304 Not Modified" with no body
+    const response = await fetch(url, { cache: "no-cache" });
     if (response.status === 200 && response.type === "basic") await cache.put(url, response);
   }
 }

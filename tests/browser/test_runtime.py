@@ -11,6 +11,7 @@ by ``./dev bench --only composer``; these tests hold what happens, not how long.
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -53,19 +54,20 @@ def open_composer(page: Page, site_url: str, template_id: str) -> Locator:
     return root
 
 
-def wait_for_cached_runtime(page: Page) -> None:
-    """Until the service worker controls the page and holds every big file."""
+def wait_for_cached_runtime(page: Page, cache_name: str | None = None) -> None:
+    """Until the service worker controls the page and holds every big file (in that cache)."""
     page.wait_for_function(
-        """async (names) => {
+        """async ([names, only]) => {
           if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return false;
           const found = [];
           for (const key of await caches.keys()) {
+            if (only && key !== only) continue;
             const cache = await caches.open(key);
             for (const request of await cache.keys()) found.push(request.url);
           }
           return names.every((name) => found.some((url) => url.endsWith("/" + name)));
         }""",
-        arg=list(BIG_FILES),
+        arg=[list(BIG_FILES), cache_name],
         timeout=LOAD_TIMEOUT_MS,
         polling=200,
     )
@@ -135,32 +137,58 @@ def test_no_warm_up_when_the_reader_asked_to_save_data(page: Page, site_url: str
 
 
 def test_a_new_build_replaces_the_cached_runtime(
-    page: Page, site_url: str, built_site: Path, served_requests: list[str]
+    page: Page, site_url: str, built_site: Path
 ) -> None:
-    """Another version in composer-sw.js (other runtime files): new cache, old one deleted."""
+    """A new build (another python.zip, another version in composer-sw.js): its files are cached.
+
+    The new cache holds the new build's python.zip, not the old one's, and the
+    old cache is deleted: the new worker stores the files when it activates.
+    """
     open_composer(page, site_url, "dv-outage-open")
     wait_for_cached_runtime(page)
-    worker = built_site / "composer-sw.js"
-    text = worker.read_text(encoding="utf-8")
+    worker, bundle = built_site / "composer-sw.js", built_site / "assets/composer/python.zip"
+    text, code = worker.read_text(encoding="utf-8"), bundle.read_bytes()
     version = re.search(r'const VERSION = "([0-9a-f]+)";', text)
     assert version is not None
     assert page.evaluate("caches.keys()") == [f"komunikat-composer-{version[1]}"]
+    new_cache = f"komunikat-composer-{version[1]}0"
     worker.write_text(text.replace(version[0], f'const VERSION = "{version[1]}0";'), "utf-8")
+    with zipfile.ZipFile(bundle, "a") as archive:  # the same code, another file
+        archive.comment = b"a new build"
+    new_size = bundle.stat().st_size
+    assert new_size != len(code)
     try:
-        served_requests.clear()
+        # the browser finds the new worker (as it does on every visit); once it is active the
+        # old cache is gone, and the new one fills with the new build's files
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        page.wait_for_function(
+            "async (old) => !(await caches.keys()).includes(old)",
+            arg=f"komunikat-composer-{version[1]}",
+            timeout=LOAD_TIMEOUT_MS,
+        )
         page.reload()
         expect(composer(page, "dv-outage-open")).to_have_attribute(
             "data-state", "ready", timeout=LOAD_TIMEOUT_MS
         )
-        assert any(path.endswith("/python.zip") for path in served_requests)
-        wait_for_cached_runtime(page)
+        wait_for_cached_runtime(page, new_cache)
         page.wait_for_function(
             "async (name) => (await caches.keys()).join() === name",
-            arg=f"komunikat-composer-{version[1]}0",
+            arg=new_cache,
             timeout=LOAD_TIMEOUT_MS,
         )
+        cached_size = page.evaluate(
+            """async (name) => {
+              const cache = await caches.open(name);
+              const key = (await cache.keys()).find((r) => r.url.endsWith("/python.zip"));
+              const found = key ? await cache.match(key) : null;
+              return found ? (await found.arrayBuffer()).byteLength : null;
+            }""",
+            new_cache,
+        )
+        assert cached_size == new_size, "the new build's python.zip, not the old cache's"
     finally:
         worker.write_text(text, "utf-8")
+        bundle.write_bytes(code)
 
 
 def test_the_runtime_imports_the_byte_code_the_build_made(page: Page, site_url: str) -> None:
