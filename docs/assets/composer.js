@@ -533,7 +533,9 @@
           : null;
       if (!target) return el("li", { text: issue.message });
       const focus = target.focusTarget();
-      const link = el("a", { href: `#${focus.id}`, text: issue.message });
+      // a button, not a link to #id: Material's instant navigation takes over same-page
+      // links (it moves the hash and, later, the focus), which lost the field's focus
+      const link = el("button", { type: "button", class: "kc-summary-link", text: issue.message });
       link.addEventListener("click", (event) => {
         event.preventDefault();
         focus.focus();

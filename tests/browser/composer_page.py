@@ -12,6 +12,27 @@ from komunikat.cli import main
 #: Pyodide compiles ~10 MB of WebAssembly; on a 2-core CI machine that takes a while.
 LOAD_TIMEOUT_MS = 180_000
 Values = Mapping[str, str | list[str] | bool]
+FOCUS_TIMEOUT_MS = 5_000
+
+
+def expect_focused(control: Locator, timeout_ms: int = FOCUS_TIMEOUT_MS) -> None:
+    """The control holds the page's keyboard focus (it is ``document.activeElement``).
+
+    Playwright's ``to_be_focused`` also wants the browser window to have the
+    system's focus (``document.hasFocus()``), which headless Chromium does not
+    always give a page while other pages run beside it: the keyboard still
+    types into the active element, and that is what an operator relies on.
+    """
+    deadline = control.page.evaluate("performance.now()") + timeout_ms
+    while True:
+        if control.evaluate("(el) => el === el.getRootNode().activeElement"):
+            return
+        if control.page.evaluate("performance.now()") > deadline:
+            active = control.page.evaluate(
+                "(() => { const a = document.activeElement; return a ? a.outerHTML.slice(0, 200) : null; })()"
+            )
+            raise AssertionError(f"{control} is not focused; the active element is {active}")
+        control.page.wait_for_timeout(50)
 
 
 def open_composer(page: Page, site_url: str, template_id: str) -> Locator:

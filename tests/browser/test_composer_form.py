@@ -17,6 +17,7 @@ from tests.browser.composer_page import (
     LOAD_TIMEOUT_MS,
     cli,
     composed_text,
+    expect_focused,
     fill,
     open_composer,
     wait_complete,
@@ -124,7 +125,7 @@ def test_asking_to_copy_too_early_lists_every_problem_without_command_line_words
     )
     root.locator(".kc-copy-body").click()
     summary = root.locator(".kc-failure")
-    expect(summary).to_be_focused()
+    expect_focused(summary)
     expect(summary).to_contain_text("„Nadawca (imię i nazwisko)”: „Jan” nie wygląda")
     expect(summary).to_contain_text(
         "poprzednia wiadomość (wklejona nr 1) dotyczy HL-123456, a ta — HL-999999"
@@ -135,8 +136,8 @@ def test_asking_to_copy_too_early_lists_every_problem_without_command_line_words
     for cli_word in ("--", "dopisz", "brak wymaganych wartości", " hl (", "wklejona wiadomość 1"):
         assert cli_word not in own, cli_word
 
-    summary.locator("a", has_text="„Nadawca (imię i nazwisko)”").click()
-    expect(field(root, "sender").locator("input")).to_be_focused()
+    summary.get_by_role("button", name="„Nadawca (imię i nazwisko)”").click()
+    expect_focused(field(root, "sender").locator("input"))
 
 
 def test_a_date_is_typed_day_first_in_an_english_browser(english_page: Page, site_url: str) -> None:
@@ -153,7 +154,7 @@ def test_a_date_is_typed_day_first_in_an_english_browser(english_page: Page, sit
     picker.fill("2026-12-02T09:15")
     start.locator(".kc-picker button", has_text="Wstaw").click()
     expect(start.locator("input.kc-date")).to_have_value("02.12.2026 09:15")
-    expect(start.locator("input.kc-date")).to_be_focused()
+    expect_focused(start.locator("input.kc-date"))
     expect(start.locator(".kc-zone")).to_have_text("→ 02.12.2026 09:15 CET")
     expect(root.locator(".kc-body")).to_contain_text("Czas rozpoczęcia: 02.12.2026 09:15")
 
@@ -260,7 +261,7 @@ def test_pressing_copy_on_a_phone_while_typing_shows_the_problems(
     root = open_composer(page, site_url, "operator-maintenance-open")
     sender = field(root, "sender").locator("input")
     sender.fill("Jan")
-    expect(sender).to_be_focused()
+    expect_focused(sender)
     root.locator(".kc-copy-body").click()
     expect(root.locator(".kc-failure")).to_be_visible()
     expect(root.locator(".kc-failure")).to_contain_text("„Jan” nie wygląda na imię i nazwisko")

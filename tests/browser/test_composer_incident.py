@@ -13,6 +13,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.composer_page import expect_focused
 from tests.browser.test_composer import (
     Values,
     cli,
@@ -433,11 +434,11 @@ def test_the_kept_notice_is_picked_with_the_keyboard_alone(
         if choice.evaluate("select => select === document.activeElement"):
             break
         page.keyboard.press("Tab")
-    expect(choice).to_be_focused()
+    expect_focused(choice)
     page.keyboard.press("ArrowDown")  # the older one, the OPEN
     expect(choice).to_have_value("1")
     page.keyboard.press("Tab")  # leaving the list redraws the form: the choice stays
-    expect(root.locator(".kc-kept-add")).to_be_focused()
+    expect_focused(root.locator(".kc-kept-add"))
     expect(choice).to_have_value("1")
     page.keyboard.press("Enter")
     expect(root.locator(".kc-previous-kept")).to_contain_text("- OPEN [HL-300003]")
